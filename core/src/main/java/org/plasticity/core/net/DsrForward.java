@@ -1,0 +1,125 @@
+package org.plasticity.core.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import org.plasticity.core.encoding.EncodedInput;
+import org.plasticity.core.encoding.Encoder;
+import org.plasticity.core.neuron.DsrLif;
+import org.plasticity.core.tensor.Constants;
+import org.plasticity.core.tensor.StepScope;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * DSR training (hlop.md §1.1): the spiking layers run forward step by step without a graph, and
+ * gradients flow through the spike representation. DSR's input gradient is the same at every
+ * step, so a layer's weight gradient {@code Σ_t g_tᵀ·x_t} collapses to {@code gᵀ·Σ_t x_t}: the
+ * graph holds one B-row product per layer ({@code W·Σ_t x_t}) instead of a T·B-row one, and the
+ * per-step currents are computed without recording. Thresholds are trainable 0-d parameters kept
+ * at or above their bound after every update, as the reference clamps before every forward.
+ */
+public final class DsrForward implements ForwardPass {
+    /** DSR neuron settings. */
+    public record Settings(double vth, double tau, double dt, double alpha, boolean trainVth,
+                           double vthBound) {
+    }
+
+    private final List<LinearLayer> hidden;
+    private final NetworkContext context;
+    private final Encoder encoder;
+    private final Readout readout;
+    private final Readout sum;
+    private final DsrLif neuron;
+    private final Settings settings;
+    private final List<Param> thresholds = new ArrayList<>();
+
+    public DsrForward(List<LinearLayer> hidden, Settings settings, Encoder encoder, Readout readout,
+                      NetworkContext context) {
+        this.hidden = hidden;
+        this.settings = settings;
+        this.context = context;
+        this.encoder = encoder;
+        this.readout = readout;
+        int steps = context.timesteps();
+        this.sum = Readout.sum(steps);
+        this.neuron = new DsrLif(settings.tau(), settings.dt(), settings.alpha(),
+                Readout.weightedRate(steps, settings.tau(), settings.dt()), context.constants());
+        for (int l = 0; l < hidden.size(); l++) {
+            NDArray v = context.manager().create(new float[] {(float) settings.vth()}, new Shape());
+            Param p = new Param("sn" + (l + 1) + ".vth", v);
+            p.setTrainable(settings.trainVth());
+            thresholds.add(p);
+        }
+    }
+
+    /** A factory for {@link SpikingMlp}. */
+    public static Factory factory(Settings settings, Encoder encoder, Readout readout) {
+        return (hidden, context) -> new DsrForward(hidden, settings, encoder, readout, context);
+    }
+
+    @Override
+    public NDArray features(NDArray x, LayerObserver observer) {
+        int steps = context.timesteps();
+        EncodedInput input = encoder.encode(x, steps);
+        List<NDArray> values;
+        NDArray currentSum;
+        List<NDArray> currents;
+        if (input.isStatic()) {
+            values = Collections.nCopies(steps, x);
+            observer.onInput(new LayerInput(0, values, x));
+            if (hidden.isEmpty()) {
+                return x.mul(context.constants().of(readout.coefficientSum()));
+            }
+            NDArray current = hidden.get(0).apply(x);
+            currentSum = current.mul(context.constants().of(steps));
+            currents = Collections.nCopies(steps, current.stopGradient());
+        } else {
+            values = input.timeMajor().split(steps, 0).getResourceNDArrays();
+            observer.onInput(new LayerInput(0, values, neuron.weightedRate(values)));
+            if (hidden.isEmpty()) {
+                return readout.apply(values, context.constants());
+            }
+            currentSum = hidden.get(0).applyToSum(sum.apply(values, context.constants()), steps,
+                    context.constants());
+            currents = hidden.get(0).applyDetached(input.timeMajor()).split(steps, 0).getResourceNDArrays();
+        }
+        for (int l = 0; ; l++) {
+            DsrLif.Output out = neuron.run(currents, currentSum, thresholds.get(l).value());
+            observer.onInput(new LayerInput(l + 1, out.spikes(), neuron.weightedRate(out.spikes())));
+            if (l + 1 == hidden.size()) {
+                return neuron.differentiableSum(out, readout);
+            }
+            LinearLayer next = hidden.get(l + 1);
+            currentSum = next.applyToSum(neuron.differentiableSum(out, sum), steps, context.constants());
+            NDArray timeMajor = NDArrays.concat(new NDList(out.spikes()), 0);
+            currents = next.applyDetached(timeMajor).split(steps, 0).getResourceNDArrays();
+        }
+    }
+
+    @Override
+    public double readoutWeight() {
+        return readout.coefficientSum();
+    }
+
+    @Override
+    public List<Param> parameters() {
+        return Collections.unmodifiableList(thresholds);
+    }
+
+    @Override
+    public void afterUpdate() {
+        Constants c = context.constants();
+        for (Param p : thresholds) {
+            // Vth ← relu(Vth − bound) + bound, in place, as the reference does before each forward
+            try (StepScope scope = StepScope.open()) {
+                NDArray clamped = p.value().sub(c.of(settings.vthBound())).maximum(c.of(0))
+                        .add(c.of(settings.vthBound()));
+                p.value().subi(p.value()).addi(clamped);
+            }
+        }
+    }
+}

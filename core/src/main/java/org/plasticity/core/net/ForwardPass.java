@@ -1,0 +1,43 @@
+package org.plasticity.core.net;
+
+import ai.djl.ndarray.NDArray;
+
+import java.util.List;
+
+/**
+ * How a training method runs the spiking layers of a network over time (BPTT with surrogate
+ * gradients, DSR's rate gradient, …). It maps a batch to the classifier's input under the
+ * network's readout, {@code Σ_t a_t·s_t [B, H]}; the classifier is linear, so applying it to that
+ * sum equals the readout of its per-step outputs and costs B rows instead of T·B.
+ */
+public interface ForwardPass {
+    /**
+     * Runs the hidden layers.
+     *
+     * @param x analog input batch {@code [B, D]}
+     * @param observer receives each weight layer's presynaptic activity (the classifier's too)
+     * @return the readout of the last hidden layer's spikes, the classifier's input
+     */
+    NDArray features(NDArray x, LayerObserver observer);
+
+    /** {@code Σ_t a_t} of the readout (the classifier bias is scaled by it). */
+    double readoutWeight();
+
+    /** Parameters the pass owns besides the weight layers (trainable thresholds). */
+    default List<Param> parameters() {
+        return List.of();
+    }
+
+    /**
+     * Restores the pass's constraints after an optimizer update (a threshold's lower bound);
+     * called with gradient recording off.
+     */
+    default void afterUpdate() {
+    }
+
+    /** Builds a pass over a network's hidden layers. */
+    @FunctionalInterface
+    interface Factory {
+        ForwardPass create(List<LinearLayer> hidden, NetworkContext context);
+    }
+}

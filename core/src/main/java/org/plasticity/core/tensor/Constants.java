@@ -1,0 +1,54 @@
+package org.plasticity.core.tensor;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Kept 0-d float32 constants for use as operands of tensor operations.
+ *
+ * <p>DJL turns a Java number passed to an op ({@code x.mul(0.9f)}) into a temporary tensor over a
+ * freed buffer that autograd may still read in backward, which silently corrupts gradients
+ * (djl.md §8.1). Every scalar operand in Plasticity therefore comes from here: each value is
+ * created once in the long-lived manager given at construction and reused for the whole run.
+ * Instances are not thread-safe; one per network or optimizer.
+ */
+public final class Constants implements AutoCloseable {
+    private final NDManager manager;
+    private final Map<Float, NDArray> cache = new HashMap<>();
+
+    /** @param parent the long-lived manager whose device the constants live on */
+    public Constants(NDManager parent) {
+        this.manager = parent.newSubManager();
+    }
+
+    /** The kept 0-d constant with this value. */
+    public NDArray of(double value) {
+        float v = (float) value;
+        NDArray c = cache.get(v);
+        if (c == null) {
+            c = StepScope.keep(manager.create(new float[] {v}, new Shape()));
+            cache.put(v, c);
+        }
+        return c;
+    }
+
+    /** Number of distinct constants kept (flat after warm-up; tests use it to detect leaks). */
+    public int size() {
+        return cache.size();
+    }
+
+    /** The manager that owns the constants. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        cache.clear();
+        manager.close();
+    }
+}

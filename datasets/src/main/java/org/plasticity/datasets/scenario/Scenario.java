@@ -1,0 +1,29 @@
+package org.plasticity.datasets.scenario;
+
+/** A continual-learning benchmark: a fixed sequence of tasks over one input space. */
+public interface Scenario {
+
+    /** @return the scenario's name, e.g. {@code permuted-mnist} */
+    String name();
+
+    /** @return number of tasks */
+    int numTasks();
+
+    /** @return features per sample, the same in every task */
+    int inputDim();
+
+    /**
+     * @param t task index, {@code 0 <= t < numTasks()}
+     * @return the task; cheap to call repeatedly
+     */
+    Task task(int t);
+
+    /**
+     * @return true when each task has its own head with local labels {@code 0..k-1}; false when
+     *     all tasks share one head of {@link #sharedOutputs()} units with global labels
+     */
+    boolean taskIncremental();
+
+    /** @return units of the shared head (the number of global classes) */
+    int sharedOutputs();
+}

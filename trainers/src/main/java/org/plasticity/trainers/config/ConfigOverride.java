@@ -1,0 +1,67 @@
+package org.plasticity.trainers.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+
+/**
+ * One {@code --set path=value} override.
+ *
+ * @param text  the override as the user wrote it
+ * @param path  where the value goes
+ * @param value the value: the text after {@code =} parsed as JSON if it parses, else that text as a string
+ */
+record ConfigOverride(String text, List<PathSegment> path, JsonNode value) {
+
+    ConfigOverride {
+        path = List.copyOf(path);
+    }
+
+    /**
+     * Parses {@code path=value}.
+     *
+     * @throws ConfigException naming {@code --set <text>} when there is no {@code =} or the path is malformed
+     */
+    static ConfigOverride parse(String text, ObjectMapper mapper) {
+        int equals = text.indexOf('=');
+        if (equals < 0) {
+            throw new ConfigException(sourceOf(text) + ": expected path=value");
+        }
+        String pathText = text.substring(0, equals).strip();
+        if (pathText.isEmpty()) {
+            throw new ConfigException(sourceOf(text) + ": empty path before '='");
+        }
+        List<PathSegment> path;
+        try {
+            path = PathSegment.parse(pathText);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(sourceOf(text) + ": " + e.getMessage());
+        }
+        return new ConfigOverride(text, path, parseValue(text.substring(equals + 1), mapper));
+    }
+
+    /** The source named in messages about this override. */
+    String source() {
+        return sourceOf(text);
+    }
+
+    /** The path in dotted form. */
+    String renderedPath() {
+        return PathSegment.render(path);
+    }
+
+    private static String sourceOf(String text) {
+        return "--set " + text;
+    }
+
+    private static JsonNode parseValue(String raw, ObjectMapper mapper) {
+        try {
+            JsonNode parsed = mapper.readTree(raw);
+            return parsed == null || parsed.isMissingNode() ? TextNode.valueOf(raw) : parsed;
+        } catch (JacksonException notJson) {
+            return TextNode.valueOf(raw);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.plasticity.trainers.config;
+
+import java.util.List;
+
+/**
+ * Hebbian learning based orthogonal projection (HLOP): lateral Hebbian neurons learn the principal subspace of each
+ * layer's past inputs, and gradients of later tasks are projected orthogonally to it. The three lists hold one entry
+ * per weight layer ({@code model.hidden} size + 1).
+ *
+ * @param lr               Hebbian learning rate per layer, each &gt; 0; default [0.001, 0.01, 0.01]
+ * @param initial          subspace neurons per layer after the first task, each &gt;= 0; default [80, 200, 100]
+ * @param increment        neurons added per layer for each later task, each &gt;= 0; default [70, 70, 70]
+ * @param decrementEvery   the increment shrinks every this many tasks, &gt;= 1; default 3
+ * @param decrement        how much the increment shrinks, &gt;= 0; default 20
+ * @param iterations       Hebbian iterations per batch, &gt;= 1; default 5
+ * @param momentum         momentum of the Hebbian update, in [0, 1); default 0.9
+ * @param clamp            bound on the lateral weights, &gt; 0; default 10.0
+ * @param startEpoch       epoch of each task from which projection starts, &gt;= 0; default 0
+ * @param spiking          whether the Hebbian neurons are spiking; default false
+ * @param spikingScale     input scale of the spiking Hebbian neurons, &gt; 0; default 20.0
+ * @param spikingTimesteps timesteps of the spiking Hebbian neurons, &gt;= 1; default 1000
+ * @param withWfr          whether weighted firing rates feed the Hebbian update; default true
+ */
+public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> increment, int decrementEvery,
+        int decrement, int iterations, double momentum, double clamp, int startEpoch, boolean spiking,
+        double spikingScale, int spikingTimesteps, boolean withWfr) implements ConfigNode {
+
+    /** The documented defaults, used for every key of {@code "hlop": {}}. */
+    public static final HlopConfig DEFAULTS = new HlopConfig(List.of(0.001, 0.01, 0.01), List.of(80, 200, 100),
+            List.of(70, 70, 70), 3, 20, 5, 0.9, 10.0, 0, false, 20.0, 1000, true);
+
+    /** Copies the lists into immutable ones. */
+    public HlopConfig {
+        lr = List.copyOf(lr);
+        initial = List.copyOf(initial);
+        increment = List.copyOf(increment);
+    }
+
+    @Override
+    public void validate(ConfigProblems problems) {
+        for (int i = 0; i < lr.size(); i++) {
+            problems.at("lr").at(i).positive(lr.get(i));
+        }
+        for (int i = 0; i < initial.size(); i++) {
+            problems.at("initial").at(i).atLeast(initial.get(i), 0);
+        }
+        for (int i = 0; i < increment.size(); i++) {
+            problems.at("increment").at(i).atLeast(increment.get(i), 0);
+        }
+        problems.at("decrementEvery").atLeast(decrementEvery, 1);
+        problems.at("decrement").atLeast(decrement, 0);
+        problems.at("iterations").atLeast(iterations, 1);
+        problems.at("momentum").inRange(momentum, 0, true, 1, false);
+        problems.at("clamp").positive(clamp);
+        problems.at("startEpoch").atLeast(startEpoch, 0);
+        problems.at("spikingScale").positive(spikingScale);
+        problems.at("spikingTimesteps").atLeast(spikingTimesteps, 1);
+    }
+}

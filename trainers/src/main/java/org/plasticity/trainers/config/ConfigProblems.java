@@ -78,19 +78,6 @@ public final class ConfigProblems {
     }
 
     /**
-     * Reports unless {@code min <= value <= max}.
-     *
-     * @param value the integer found
-     * @param min   the smallest allowed value
-     * @param max   the largest allowed value
-     */
-    public void between(long value, long min, long max) {
-        if (value < min || value > max) {
-            report("expected an integer in [" + min + ", " + max + "], got " + value);
-        }
-    }
-
-    /**
      * Reports unless {@code value > 0}.
      *
      * @param value the number found

@@ -1,5 +1,6 @@
 package org.plasticity.trainers.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,18 @@ sealed interface PathSegment permits PathSegment.Key, PathSegment.Index {
             }
         }
         return text;
+    }
+
+    /** Returns the node at {@code path} below {@code root}, or null when there is none. */
+    static JsonNode find(JsonNode root, List<PathSegment> path) {
+        JsonNode node = root;
+        for (PathSegment segment : path) {
+            if (node == null) {
+                return null;
+            }
+            node = segment instanceof Index index ? node.get(index.position()) : node.get(((Key) segment).name());
+        }
+        return node;
     }
 
     /**

@@ -1,0 +1,68 @@
+package org.plasticity.trainers;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.tensor.DeviceSelector;
+import org.plasticity.core.tensor.TorchRuntime;
+import org.plasticity.datasets.DataRoot;
+import org.plasticity.datasets.scenario.Scenario;
+import org.plasticity.datasets.scenario.ScenarioOptions;
+import org.plasticity.datasets.scenario.Scenarios;
+import org.plasticity.trainers.config.DataConfig;
+import org.plasticity.trainers.config.ExperimentConfig;
+import org.plasticity.trainers.run.Progress;
+import org.plasticity.trainers.run.RunDirectory;
+import org.plasticity.trainers.run.RunLog;
+
+import java.nio.file.Path;
+
+/**
+ * Turns a validated config into an {@link Experiment}. The order puts every check a user can fail
+ * before any work: the data files are read (a missing or corrupt file stops here), the device is
+ * chosen (a missing GPU stops here), and only then is the run directory written and the network
+ * built.
+ */
+public final class ExperimentFactory {
+    private ExperimentFactory() {
+    }
+
+    /** The scenario a config describes, its files read and checked. */
+    public static Scenario scenario(ExperimentConfig config) {
+        DataConfig data = config.data();
+        Path root = DataRoot.resolve(data.root() == null ? null : Path.of(data.root()));
+        return Scenarios.create(new ScenarioOptions(data.scenario(), root, data.tasks(), data.trainLimit(),
+                data.testLimit(), data.classesPerTask(), data.incremental().equals("task"), data.normalize()));
+    }
+
+    /** The device a config asks for, after starting the engine with the config's threads and seed. */
+    public static Device device(ExperimentConfig config) {
+        TorchRuntime.start(config.threads(), config.seed());
+        try {
+            return DeviceSelector.select(config.device(), TorchRuntime.gpuCount());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("device: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Builds the experiment.
+     *
+     * @param config the validated config
+     * @param resolvedJson its resolved JSON (saved in the run directory)
+     * @param runDir the run directory, or null to write nothing
+     * @param log where progress lines go (a log file in the run directory is added)
+     * @param progress progress displays
+     */
+    public static Experiment create(ExperimentConfig config, String resolvedJson, Path runDir,
+                                    java.io.PrintStream log, Progress.Factory progress) {
+        Scenario scenario = scenario(config);
+        Device device = device(config);
+        RunDirectory dir = runDir == null ? null : RunDirectory.prepare(runDir, resolvedJson);
+        RunLog runLog = new RunLog(log, dir == null ? null : dir.file(RunDirectory.LOG));
+        NDManager manager = NDManager.newBaseManager(device);
+        SpikingMlp network = NetworkFactory.create(config, scenario, manager);
+        return new Experiment(config, device, manager, scenario, network, dir, runLog,
+                config.output().progress() ? progress : Progress.Factory.NONE);
+    }
+}

@@ -1,0 +1,93 @@
+package org.plasticity.trainers.config;
+
+/**
+ * Rules between fields of different parts of an experiment config. Each problem is reported at the path of the
+ * setting the rule constrains, and its message names the other setting involved.
+ */
+final class CrossFieldRules {
+
+    private CrossFieldRules() {
+    }
+
+    /** Reports every broken rule of {@code config}. */
+    static void check(ExperimentConfig config, ConfigProblems problems) {
+        neuronMatchesGradientMethod(config, problems);
+        weightedRateReadoutNeedsDsr(config, problems);
+        spikeEncodingsNeedRawInput(config, problems);
+        perTaskHeadMatchesScenario(config, problems);
+        hlopHasOneEntryPerLayer(config, problems);
+        hlopNotWithMultitask(config, problems);
+    }
+
+    private static void neuronMatchesGradientMethod(ExperimentConfig config, ConfigProblems problems) {
+        String method = config.training().method();
+        NeuronConfig neuron = config.model().neuron();
+        String neuronType = TypeRegistry.nameOf(neuron);
+        if (method.equals("dsr") && !(neuron instanceof DsrLifNeuron)) {
+            problems.at("training").at("method")
+                    .report("dsr requires model.neuron.type=dsr-lif, got model.neuron.type=" + neuronType);
+        } else if (method.equals("bptt") && neuron instanceof DsrLifNeuron) {
+            problems.at("training").at("method")
+                    .report("bptt requires model.neuron.type lif or if, got model.neuron.type=" + neuronType
+                            + " (which needs training.method=dsr)");
+        }
+    }
+
+    private static void weightedRateReadoutNeedsDsr(ExperimentConfig config, ConfigProblems problems) {
+        NeuronConfig neuron = config.model().neuron();
+        if (config.model().readout().equals("weighted-rate") && !(neuron instanceof DsrLifNeuron)) {
+            problems.at("model").at("readout").report("weighted-rate requires model.neuron.type=dsr-lif, got "
+                    + "model.neuron.type=" + TypeRegistry.nameOf(neuron));
+        }
+    }
+
+    private static void spikeEncodingsNeedRawInput(ExperimentConfig config, ConfigProblems problems) {
+        EncodingConfig encoding = config.model().encoding();
+        boolean spikes = encoding instanceof PoissonEncoding || encoding instanceof LatencyEncoding;
+        if (spikes && config.data().normalize()) {
+            problems.at("model").at("encoding").at(TypeRegistry.TYPE_KEY).report(TypeRegistry.nameOf(encoding)
+                    + " encoding reads intensities in [0, 1] and requires data.normalize=false, got true");
+        }
+    }
+
+    private static void perTaskHeadMatchesScenario(ExperimentConfig config, ConfigProblems problems) {
+        DataConfig data = config.data();
+        String head = config.model().head();
+        boolean split = data.scenario().startsWith("split-");
+        boolean taskIncremental = data.incremental().equals("task");
+        ConfigProblems at = problems.at("model").at("head");
+        if (head.equals("per-task") && !(split && taskIncremental)) {
+            at.report("per-task requires a split scenario with data.incremental=task, got data.scenario="
+                    + data.scenario() + " and data.incremental=" + data.incremental());
+        } else if (split && taskIncremental && !head.equals("per-task")) {
+            at.report("data.scenario=" + data.scenario() + " with data.incremental=task requires per-task, got "
+                    + head);
+        }
+    }
+
+    private static void hlopHasOneEntryPerLayer(ExperimentConfig config, ConfigProblems problems) {
+        HlopConfig hlop = config.method().hlop();
+        if (hlop == null) {
+            return;
+        }
+        int layers = config.model().hidden().size() + 1;
+        ConfigProblems at = problems.at("method").at("hlop");
+        checkLength(at.at("lr"), hlop.lr().size(), layers);
+        checkLength(at.at("initial"), hlop.initial().size(), layers);
+        checkLength(at.at("increment"), hlop.increment().size(), layers);
+    }
+
+    private static void checkLength(ConfigProblems at, int size, int layers) {
+        if (size != layers) {
+            at.report("expected " + layers + " entries, one per weight layer (" + (layers - 1)
+                    + " in model.hidden + 1 output), got " + size);
+        }
+    }
+
+    private static void hlopNotWithMultitask(ExperimentConfig config, ConfigProblems problems) {
+        if (config.method().hlop() != null && config.method().type().equals("multitask")) {
+            problems.at("method").at("hlop").report("not supported with method.type=multitask, which trains on "
+                    + "all tasks jointly; set it to null or use method.type=finetune");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.plasticity.trainers.continual;
+
+import ai.djl.ndarray.NDArray;
+import org.plasticity.core.net.LayerObserver;
+
+import java.util.Map;
+
+/**
+ * A continual-learning method as a plug-in on the one task loop of {@link ContinualTrainer}. Every
+ * hook has a no-op default; a method overrides the points it needs and never copies the loop.
+ * The order within a training step is: {@link #observer} sees the forward pass,
+ * {@link #extraLoss} adds to the loss, backward runs, {@link #afterBackward} may edit gradients,
+ * the optimizer steps, then {@link #afterStep}.
+ */
+public interface ContinualPlugin {
+    /** The name used in method labels (e.g. {@code hlop}). */
+    String name();
+
+    /** Before the task's first training step (grow subspaces, store anchors, …). */
+    default void beforeTask(TaskContext context) {
+    }
+
+    /** Receives each weight layer's presynaptic activity during training forward passes. */
+    default LayerObserver observer(StepContext context) {
+        return LayerObserver.NONE;
+    }
+
+    /** A term added to the loss inside the recorded graph (a regulariser), or null. */
+    default NDArray extraLoss(StepContext context) {
+        return null;
+    }
+
+    /** After backward, before the optimizer step: gradients may be changed in place. */
+    default void afterBackward(StepContext context) {
+    }
+
+    /** After the optimizer step. */
+    default void afterStep(StepContext context) {
+    }
+
+    /** After the task's training, before its accuracy row is measured (merge, replay, …). */
+    default void afterTask(TaskContext context) {
+    }
+
+    /** What the method reports about the task just trained, for {@code metrics.json}. */
+    default Map<String, Object> diagnostics() {
+        return Map.of();
+    }
+}

@@ -31,7 +31,6 @@ public record DataConfig(String scenario, String root, int tasks, Integer trainL
     private static final int PERMUTED_MAX_TASKS = 10;
     private static final int MNIST_CLASSES = 10;
 
-    /** Rejects missing required parts. */
     public DataConfig {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(incremental, "incremental");

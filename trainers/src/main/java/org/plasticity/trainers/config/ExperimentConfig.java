@@ -27,7 +27,6 @@ public record ExperimentConfig(String name, long seed, String device, int thread
 
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|gpu:[0-9]+");
 
-    /** Rejects missing parts, so a config built in code fails where it is built. */
     public ExperimentConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(device, "device");

@@ -29,7 +29,6 @@ public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> i
     public static final HlopConfig DEFAULTS = new HlopConfig(List.of(0.001, 0.01, 0.01), List.of(80, 200, 100),
             List.of(70, 70, 70), 3, 20, 5, 0.9, 10.0, 0, false, 20.0, 1000, true);
 
-    /** Copies the lists into immutable ones. */
     public HlopConfig {
         lr = List.copyOf(lr);
         initial = List.copyOf(initial);

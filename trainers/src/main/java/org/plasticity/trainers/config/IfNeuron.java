@@ -14,7 +14,6 @@ public record IfNeuron(double vth, boolean detachReset, SurrogateConfig surrogat
     /** The documented defaults. */
     public static final IfNeuron DEFAULTS = new IfNeuron(1.0, true, SigmoidSurrogate.DEFAULTS);
 
-    /** Rejects a missing surrogate. */
     public IfNeuron {
         Objects.requireNonNull(surrogate, "surrogate");
     }

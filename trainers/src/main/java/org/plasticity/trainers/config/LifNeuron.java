@@ -17,7 +17,6 @@ public record LifNeuron(double tau, double vth, boolean decayInput, boolean deta
     /** The documented defaults. */
     public static final LifNeuron DEFAULTS = new LifNeuron(2.0, 1.0, false, true, SigmoidSurrogate.DEFAULTS);
 
-    /** Rejects a missing surrogate. */
     public LifNeuron {
         Objects.requireNonNull(surrogate, "surrogate");
     }

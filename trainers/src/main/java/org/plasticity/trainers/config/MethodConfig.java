@@ -18,7 +18,6 @@ public record MethodConfig(String type, HlopConfig hlop) implements ConfigNode {
     /** The documented defaults. */
     public static final MethodConfig DEFAULTS = new MethodConfig("finetune", null);
 
-    /** Rejects a missing type. */
     public MethodConfig {
         Objects.requireNonNull(type, "type");
     }

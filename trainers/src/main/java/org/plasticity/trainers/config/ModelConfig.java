@@ -31,7 +31,6 @@ public record ModelConfig(String type, List<Integer> hidden, boolean bias, Strin
     public static final ModelConfig DEFAULTS = new ModelConfig("mlp", List.of(800, 800), false, "shared", 6,
             DirectEncoding.DEFAULTS, "mean", LifNeuron.DEFAULTS);
 
-    /** Copies {@code hidden} into an immutable list and rejects missing parts. */
     public ModelConfig {
         Objects.requireNonNull(type, "type");
         hidden = List.copyOf(hidden);

@@ -14,7 +14,6 @@ public record OutputConfig(String dir, boolean saveWeights, boolean progress) im
     /** The documented defaults. */
     public static final OutputConfig DEFAULTS = new OutputConfig("runs", true, true);
 
-    /** Rejects a missing folder. */
     public OutputConfig {
         Objects.requireNonNull(dir, "dir");
     }

@@ -26,7 +26,6 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
     public static final TrainingConfig DEFAULTS = new TrainingConfig("bptt", 1, 64, 1000, true, false,
             SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS);
 
-    /** Rejects missing parts. */
     public TrainingConfig {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(optimizer, "optimizer");

@@ -1,0 +1,50 @@
+package org.plasticity.trainers.continual;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.plasticity.trainers.Experiment;
+import org.plasticity.trainers.ExperimentFactory;
+import org.plasticity.trainers.RunResult;
+import org.plasticity.trainers.SmallMnist;
+import org.plasticity.trainers.config.ExperimentConfig;
+import org.plasticity.trainers.config.ExperimentConfigs;
+import org.plasticity.trainers.run.Progress;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * On real MNIST, three permuted tasks: sequential fine-tuning forgets (BWT clearly negative),
+ * joint multitask training does not, and ends clearly more accurate. Skipped without the data
+ * (scripts/fetch-data.sh fetches it; CI does).
+ */
+class ForgettingOnRealMnistTest {
+    private static RunResult run(Path root, String method) {
+        ExperimentConfig config = ExperimentConfigs.parse("""
+                { "threads": 2, "seed": 2022,
+                  "data": { "scenario": "permuted-mnist", "root": "%s", "tasks": 3,
+                            "trainLimit": 10000, "testLimit": 2000 },
+                  "model": { "hidden": [100, 100], "timesteps": 4 },
+                  "training": { "epochs": 2, "batchSize": 64, "optimizer": { "type": "sgd", "lr": 0.3 } },
+                  "method": { "type": "%s" }, "output": { "progress": false } }
+                """.formatted(root.toString().replace("\\", "\\\\"), method), "forgetting-test", List.of());
+        try (Experiment experiment = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE)) {
+            return Methods.trainer(config.method()).run(experiment);
+        }
+    }
+
+    @Test
+    void finetuningForgetsAndMultitaskDoesNot() {
+        Path root = SmallMnist.realRoot();
+        Assumptions.assumeTrue(root != null, "real MNIST not present (run scripts/fetch-data.sh)");
+        RunResult finetune = run(root, "finetune");
+        RunResult multitask = run(root, "multitask");
+        assertTrue(finetune.bwt() < -0.05, "fine-tuning BWT should be clearly negative: " + finetune.bwt());
+        assertTrue(multitask.bwt() > -0.02, "multitask BWT should be near zero or positive: " + multitask.bwt());
+        assertTrue(multitask.acc() > finetune.acc() + 0.05,
+                "multitask ACC " + multitask.acc() + " vs fine-tuning " + finetune.acc());
+        assertTrue(finetune.accMatrix().get(0).get(0) > 0.8, "task 0 is learned: " + finetune.accMatrix().get(0));
+    }
+}

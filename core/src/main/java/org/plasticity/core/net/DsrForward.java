@@ -64,6 +64,7 @@ public final class DsrForward implements ForwardPass {
     @Override
     public NDArray features(NDArray x, LayerObserver observer) {
         int steps = context.timesteps();
+        boolean observed = observer != LayerObserver.NONE;
         EncodedInput input = encoder.encode(x, steps);
         List<NDArray> values;
         NDArray currentSum;
@@ -79,7 +80,7 @@ public final class DsrForward implements ForwardPass {
             currents = Collections.nCopies(steps, current.stopGradient());
         } else {
             values = input.timeMajor().split(steps, 0).getResourceNDArrays();
-            observer.onInput(new LayerInput(0, values, neuron.weightedRate(values)));
+            observer.onInput(new LayerInput(0, values, observed ? neuron.weightedRate(values) : null));
             if (hidden.isEmpty()) {
                 return readout.apply(values, context.constants());
             }
@@ -89,7 +90,9 @@ public final class DsrForward implements ForwardPass {
         }
         for (int l = 0; ; l++) {
             DsrLif.Output out = neuron.run(currents, currentSum, thresholds.get(l).value());
-            observer.onInput(new LayerInput(l + 1, out.spikes(), neuron.weightedRate(out.spikes())));
+            if (observed) {
+                observer.onInput(new LayerInput(l + 1, out.spikes(), neuron.weightedRate(out.spikes())));
+            }
             if (l + 1 == hidden.size()) {
                 return neuron.differentiableSum(out, readout);
             }

@@ -1,6 +1,8 @@
 package org.plasticity.core.net;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import org.plasticity.core.tensor.Constants;
 
 import java.util.List;
@@ -89,11 +91,16 @@ public final class Readout {
             throw new IllegalArgumentException("readout over " + coefficients.length
                     + " steps applied to " + steps.size());
         }
-        NDArray acc = null;
-        for (int t = 0; t < steps.size(); t++) {
-            NDArray term = steps.get(t).mul(c.of(coefficients[t]));
-            acc = acc == null ? term : acc.add(term);
+        if (steps.size() == 1) {
+            return steps.get(0).mul(c.of(coefficients[0]));
         }
-        return acc;
+        NDArray stacked = NDArrays.stack(new NDList(steps));
+        if (kind.equals("sum")) {
+            return stacked.sum(new int[] {0});
+        }
+        long[] shape = new long[stacked.getShape().dimension()];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = coefficients.length;
+        return stacked.mul(c.tensor(coefficients, shape)).sum(new int[] {0});
     }
 }

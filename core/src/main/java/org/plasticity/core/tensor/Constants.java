@@ -19,6 +19,7 @@ import java.util.Map;
 public final class Constants implements AutoCloseable {
     private final NDManager manager;
     private final Map<Float, NDArray> cache = new HashMap<>();
+    private final Map<String, NDArray> tensors = new HashMap<>();
 
     /** @param parent the long-lived manager whose device the constants live on */
     public Constants(NDManager parent) {
@@ -36,9 +37,27 @@ public final class Constants implements AutoCloseable {
         return c;
     }
 
+    /**
+     * A kept constant tensor of the given values and shape (e.g. per-step weights {@code [T, 1, 1]}),
+     * cached by content.
+     */
+    public NDArray tensor(double[] values, long... shape) {
+        String key = java.util.Arrays.toString(values) + java.util.Arrays.toString(shape);
+        NDArray t = tensors.get(key);
+        if (t == null) {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+            }
+            t = StepScope.keep(manager.create(f, new Shape(shape)));
+            tensors.put(key, t);
+        }
+        return t;
+    }
+
     /** Number of distinct constants kept (flat after warm-up; tests use it to detect leaks). */
     public int size() {
-        return cache.size();
+        return cache.size() + tensors.size();
     }
 
     /** The manager that owns the constants. */
@@ -49,6 +68,7 @@ public final class Constants implements AutoCloseable {
     @Override
     public void close() {
         cache.clear();
+        tensors.clear();
         manager.close();
     }
 }

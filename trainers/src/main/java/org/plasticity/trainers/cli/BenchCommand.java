@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ExperimentConfig config = options.read();
         try (Experiment experiment = ExperimentFactory.create(config, null, null, System.out, Progress.Factory.NONE)) {
-            ContinualTrainer trainer = Methods.trainer(config.method());
+            ContinualTrainer trainer = Methods.trainer(config);
             System.out.printf("bench %s: %s, %s training, T=%d, hidden %s, batch %d, %d thread(s), device %s%n",
                     config.name(), trainer.label(), config.training().method(), config.model().timesteps(),
                     config.model().hidden(), config.training().batchSize(),

@@ -1,5 +1,6 @@
 package org.plasticity.trainers.continual;
 
+import org.plasticity.trainers.config.ExperimentConfig;
 import org.plasticity.trainers.config.MethodConfig;
 
 import java.util.ArrayList;
@@ -13,9 +14,13 @@ public final class Methods {
     private Methods() {
     }
 
-    /** The trainer for a method config. */
-    public static ContinualTrainer trainer(MethodConfig method) {
+    /** The trainer for an experiment's {@code method} (and its {@code training.method}). */
+    public static ContinualTrainer trainer(ExperimentConfig config) {
+        MethodConfig method = config.method();
         List<ContinualPlugin> plugins = new ArrayList<>();
+        if (method.hlop() != null) {
+            plugins.add(new HlopPlugin(method.hlop(), config.training().method()));
+        }
         return new ContinualTrainer(TrainingRegime.of(method.type()), plugins);
     }
 }

@@ -31,7 +31,7 @@ class ForgettingOnRealMnistTest {
                   "method": { "type": "%s" }, "output": { "progress": false } }
                 """.formatted(root.toString().replace("\\", "\\\\"), method), "forgetting-test", List.of());
         try (Experiment experiment = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE)) {
-            return Methods.trainer(config.method()).run(experiment);
+            return Methods.trainer(config).run(experiment);
         }
     }
 

@@ -1,0 +1,263 @@
+package org.plasticity.core.plasticity;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.plasticity.core.tensor.Constants;
+import org.plasticity.core.tensor.StepScope;
+
+/**
+ * The lateral Hebbian neurons of one protected weight layer (hlop.md §2.1–2.5): weights
+ * {@code H [M, N]} whose first {@link #oldSize()} rows belong to earlier, merged tasks and are fixed,
+ * while the rows added since learn the principal subspace of what the old rows do not reconstruct
+ * (Oja's subspace rule with EMA momentum). Gradients of the layer's weight are projected
+ * orthogonally to the old rows.
+ *
+ * <p>H and its momentum are long-lived float32 tensors in a sub-manager of the manager given at
+ * construction. They are replaced only when rows are added or state is restored, and are updated
+ * in place otherwise, through views of the old and new rows, so memory stays flat. Every method
+ * cleans up its own temporaries; it may be called inside or outside a {@link StepScope}.
+ * Not thread-safe.
+ */
+public final class HebbianSubspace implements SubspaceBasis, AutoCloseable {
+    private final NDManager manager;
+    private final Constants c;
+    private final int inputDim;
+    private final LateralQuantizer projectionQuantizer;
+    private final GradientProjector projector;
+    private NDArray h;
+    private NDArray mom;
+    private NDArray hOld;
+    private NDArray hNew;
+    private NDArray momNew;
+    private int size;
+    private int oldSize;
+
+    /**
+     * Creates an empty subspace (no neurons).
+     *
+     * @param parent long-lived manager whose device the state lives on
+     * @param inputDim N, the layer's input dimension (C·k·k for a conv)
+     * @param projectionQuantizer quantiser of the spiking lateral neurons applied in
+     *     {@link #project}, or null; pass the same one as in the {@link HebbianSettings} of the updates
+     */
+    public HebbianSubspace(NDManager parent, int inputDim, LateralQuantizer projectionQuantizer) {
+        if (inputDim < 1) {
+            throw new IllegalArgumentException("input dimension " + inputDim);
+        }
+        this.manager = parent.newSubManager();
+        this.c = new Constants(manager);
+        this.inputDim = inputDim;
+        this.projectionQuantizer = projectionQuantizer;
+        this.projector = new GradientProjector(this, c);
+        try (StepScope scope = StepScope.open()) {
+            install(manager.zeros(new Shape(0, inputDim)), manager.zeros(new Shape(0, inputDim)), 0);
+        }
+    }
+
+    /** An empty subspace of non-spiking lateral neurons. */
+    public HebbianSubspace(NDManager parent, int inputDim) {
+        this(parent, inputDim, null);
+    }
+
+    /** M, the number of lateral neurons. */
+    public int size() {
+        return size;
+    }
+
+    /** The number of leading rows that belong to merged earlier tasks and are fixed. */
+    public int oldSize() {
+        return oldSize;
+    }
+
+    /** N, the layer's input dimension. */
+    public int inputDim() {
+        return inputDim;
+    }
+
+    /**
+     * Appends {@code k} neurons initialised like {@code torch.nn.init.orthogonal_} on a fresh
+     * {@code k × N} block (see {@link Orthogonal}); the block is not orthogonalised against the
+     * existing rows. Their momentum starts at 0; existing rows are kept. Does nothing if
+     * {@code k ≤ 0}.
+     *
+     * @param k number of neurons to add
+     * @param seed seed of the block's Gaussian draw
+     */
+    public void addNeurons(int k, long seed) {
+        if (k <= 0) {
+            return;
+        }
+        double[] values = Orthogonal.sample(k, inputDim, seed);
+        float[] block = new float[values.length];
+        for (int i = 0; i < block.length; i++) {
+            block[i] = (float) values[i];
+        }
+        try (StepScope scope = StepScope.open()) {
+            Shape shape = new Shape(k, inputDim);
+            NDArray newH = NDArrays.concat(new NDList(h, manager.create(block, shape)), 0);
+            NDArray newMom = NDArrays.concat(new NDList(mom, manager.zeros(shape)), 0);
+            install(newH, newMom, oldSize);
+        }
+    }
+
+    /** Makes every current row old and fixed (the end of a task: {@code merge_subspace}). */
+    public void merge() {
+        install(h, mom, size);
+    }
+
+    /**
+     * Runs {@code s.iterations()} Hebbian iterations on the same rows {@code x}. Each one computes
+     * {@code Y = x·Hᵀ} (quantised if {@code s.quantizer()} is set), {@code X̂ = Y·H} and
+     * {@code Δ = clamp(Yᵀ·(x − X̂)/R, ±clamp)} with all rows, then updates only the rows that are
+     * not old: {@code Mom ← m·Mom + (1 − m)·Δ; H ← H + lr·Mom}. Returns at once when every row is old.
+     *
+     * @param x presynaptic activity {@code [R, N]}, one row per sample (or patch or step); not recorded
+     * @param s hyper-parameters
+     */
+    public void update(NDArray x, HebbianSettings s) {
+        if (size == oldSize) {
+            return;
+        }
+        Shape shape = x.getShape();
+        if (shape.dimension() != 2 || shape.get(1) != inputDim) {
+            throw new IllegalArgumentException("Hebbian input " + shape + " for input dimension " + inputDim);
+        }
+        try (StepScope scope = StepScope.open()) {
+            NDArray rows = c.of(shape.get(0));
+            NDArray decay = c.of(s.momentum());
+            NDArray gain = c.of(1 - s.momentum());
+            NDArray lr = c.of(s.lr());
+            NDArray hi = c.of(s.clamp());
+            NDArray lo = c.of(-s.clamp());
+            NDArray ht = h.transpose();
+            NDIndex newColumns = new NDIndex(":, {}:", oldSize);
+            for (int it = 0; it < s.iterations(); it++) {
+                NDArray y = x.matMul(ht);
+                if (s.quantizer() != null) {
+                    y = s.quantizer().apply(y, c);
+                }
+                NDArray error = x.sub(y.matMul(h));
+                NDArray yNew = oldSize == 0 ? y : y.get(newColumns);
+                // Δ of the old rows is never formed: it would be zeroed anyway
+                NDArray delta = yNew.transpose().matMul(error).div(rows).maximum(lo).minimum(hi);
+                momNew.muli(decay).addi(delta.muli(gain));
+                hNew.addi(momNew.mul(lr));
+            }
+        }
+    }
+
+    /**
+     * Projects a weight gradient orthogonally to the old rows, in place (see
+     * {@link GradientProjector#project}); a no-op while there are no old rows.
+     *
+     * @param gradient {@code [out, N]} or {@code [out, C, k, k]}; may share storage with the real gradient
+     * @param measure whether to return the removed fraction {@code ‖G − G'‖/‖G‖} (a device sync)
+     * @return the removed fraction, or NaN when not measured
+     */
+    public double project(NDArray gradient, boolean measure) {
+        return projector.project(gradient, measure);
+    }
+
+    /** The old, fixed rows {@code [oldSize, N]} (a view of H owned by this subspace), or null when there are none. */
+    @Override
+    public NDArray oldRows() {
+        return hOld;
+    }
+
+    /** The quantiser used by {@link #project}, or null. */
+    @Override
+    public LateralQuantizer quantizer() {
+        return projectionQuantizer;
+    }
+
+    /** H {@code [M, N]}, owned by this subspace (for checkpoints and tests; do not close or modify). */
+    public NDArray weights() {
+        return h;
+    }
+
+    /** The momentum {@code [M, N]}, owned by this subspace (for checkpoints and tests; do not close or modify). */
+    public NDArray momentum() {
+        return mom;
+    }
+
+    /**
+     * Replaces the state with copies of saved tensors (a checkpoint).
+     *
+     * @param weights H {@code [M, N]}
+     * @param momentum Mom {@code [M, N]}
+     * @param old number of leading old rows, {@code 0 ≤ old ≤ M}
+     */
+    public void restore(NDArray weights, NDArray momentum, int old) {
+        Shape shape = weights.getShape();
+        if (shape.dimension() != 2 || shape.get(1) != inputDim || !shape.equals(momentum.getShape())
+                || old < 0 || old > shape.get(0)) {
+            throw new IllegalArgumentException("cannot restore H " + shape + ", Mom " + momentum.getShape()
+                    + ", old rows " + old + " for input dimension " + inputDim);
+        }
+        try (StepScope scope = StepScope.open()) {
+            install(copyIn(weights), copyIn(momentum), old);
+        }
+    }
+
+    private NDArray copyIn(NDArray a) {
+        return a.toDevice(manager.getDevice(), true).toType(DataType.FLOAT32, false);
+    }
+
+    /**
+     * Makes {@code newH}/{@code newMom} the state with {@code old} fixed rows: keeps them in this
+     * subspace's manager, closes the replaced tensors and rebuilds the row views.
+     */
+    private void install(NDArray newH, NDArray newMom, int old) {
+        closeViews();
+        if (newH != h) {
+            keepHere(newH);
+            keepHere(newMom);
+            if (h != null) {
+                h.close();
+                mom.close();
+            }
+            h = newH;
+            mom = newMom;
+        }
+        size = (int) h.getShape().get(0);
+        oldSize = old;
+        if (oldSize > 0) {
+            hOld = keepHere(h.get(new NDIndex(":{}", oldSize)));
+        }
+        if (oldSize < size) {
+            NDIndex rest = new NDIndex("{}:", oldSize);
+            hNew = keepHere(h.get(rest));
+            momNew = keepHere(mom.get(rest));
+        }
+    }
+
+    private NDArray keepHere(NDArray a) {
+        StepScope.keep(a);
+        a.attach(manager);
+        return a;
+    }
+
+    private void closeViews() {
+        for (NDArray view : new NDArray[] {hOld, hNew, momNew}) {
+            if (view != null) {
+                view.close();
+            }
+        }
+        hOld = null;
+        hNew = null;
+        momNew = null;
+    }
+
+    /** Frees H, the momentum and everything else this subspace holds. */
+    @Override
+    public void close() {
+        closeViews();
+        c.close();
+        manager.close();
+    }
+}

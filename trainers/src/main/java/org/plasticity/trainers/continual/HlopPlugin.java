@@ -1,0 +1,178 @@
+package org.plasticity.trainers.continual;
+
+import ai.djl.ndarray.NDArray;
+import org.plasticity.core.net.LayerInput;
+import org.plasticity.core.net.LayerObserver;
+import org.plasticity.core.net.LinearLayer;
+import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.plasticity.HebbianSettings;
+import org.plasticity.core.plasticity.HebbianSubspace;
+import org.plasticity.core.plasticity.LateralQuantizer;
+import org.plasticity.core.tensor.Seeds;
+import org.plasticity.trainers.config.HlopConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HLOP (hlop.md §2): per protected weight layer, lateral Hebbian neurons learn the principal
+ * subspace of the layer's presynaptic activity while the task trains; while later tasks train,
+ * each protected weight gradient G becomes {@code G − (G·H_oldᵀ)·H_old}, orthogonal to the
+ * subspaces of earlier tasks.
+ *
+ * <p>Lifecycle as in the reference: before each task the subspaces grow by the configured number
+ * of neurons (the increments shrink by {@code decrement} every {@code decrementEvery} tasks);
+ * during training, after backward, gradients are projected onto the complement of the old rows
+ * (from task 1 on) and the new rows take {@code iterations} Hebbian steps on the batch's
+ * presynaptic activity; after the task all rows merge into the old subspace. Protected layers are
+ * the hidden layers and, with a shared head, the classifier (per-task heads are not protected, as
+ * in the reference).
+ *
+ * <p>Hebbian inputs per training method (hlop.md §2.4): DSR uses the weighted firing rate of the
+ * layer input ({@code withWfr}) or the raw per-step inputs; BPTT uses the per-step inputs. A
+ * direct-encoded input is the same at every step, and the update averages over rows, so its T
+ * identical copies are replaced by one — the same update at 1/T of the cost.
+ */
+public final class HlopPlugin implements ContinualPlugin {
+    private final HlopConfig config;
+    private final String trainingMethod;
+    private final List<HebbianSubspace> subspaces = new ArrayList<>();
+    private final List<LinearLayer> protectedLayers = new ArrayList<>();
+    private final List<HebbianSettings> settings = new ArrayList<>();
+    private final NDArray[] pendingInputs;
+    private int[] increments;
+    private double[] removedSum;
+    private long measured;
+    private long stepsSinceMeasure;
+
+    /** Measure the projected fraction of gradient norm every this many steps (each costs a sync). */
+    private static final int MEASURE_EVERY = 20;
+
+    public HlopPlugin(HlopConfig config, String trainingMethod) {
+        this.config = config;
+        this.trainingMethod = trainingMethod;
+        this.pendingInputs = new NDArray[config.lr().size()];
+    }
+
+    @Override
+    public String name() {
+        return "hlop";
+    }
+
+    private void build(TaskContext context) {
+        SpikingMlp network = context.experiment().network();
+        protectedLayers.addAll(network.hiddenLayers());
+        if (!context.experiment().scenario().taskIncremental()) {
+            protectedLayers.add(network.heads().get(0));
+        }
+        LateralQuantizer quantizer = config.spiking()
+                ? new LateralQuantizer(config.spikingScale(), config.spikingTimesteps()) : null;
+        for (int l = 0; l < protectedLayers.size(); l++) {
+            subspaces.add(new HebbianSubspace(network.manager(), protectedLayers.get(l).inFeatures(), quantizer));
+            settings.add(new HebbianSettings(config.lr().get(l), config.iterations(), config.momentum(),
+                    config.clamp(), quantizer));
+        }
+        increments = config.increment().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public void beforeTask(TaskContext context) {
+        int t = context.index();
+        if (subspaces.isEmpty()) {
+            build(context);
+        }
+        long seed = context.experiment().config().seed();
+        for (int l = 0; l < subspaces.size(); l++) {
+            int add;
+            if (t == 0) {
+                add = config.initial().get(l);
+            } else {
+                if (t % config.decrementEvery() == 0) {
+                    increments[l] -= config.decrement();
+                }
+                add = increments[l];
+            }
+            subspaces.get(l).addNeurons(add, Seeds.derive(seed, "hlop", l, t));
+        }
+        removedSum = new double[subspaces.size()];
+        measured = 0;
+        stepsSinceMeasure = MEASURE_EVERY;
+    }
+
+    @Override
+    public LayerObserver observer(StepContext context) {
+        if (context.epoch() < config.startEpoch()) {
+            return LayerObserver.NONE;
+        }
+        return this::collect;
+    }
+
+    private void collect(LayerInput input) {
+        int l = input.layer();
+        if (l >= pendingInputs.length || l >= subspaces.size()) {
+            return;
+        }
+        NDArray rows;
+        if (trainingMethod.equals("dsr") && config.withWfr()) {
+            rows = input.rate();
+        } else if (input.steps().stream().distinct().count() == 1) {
+            rows = input.steps().get(0);
+        } else {
+            rows = input.timeMajor();
+        }
+        pendingInputs[l] = rows.stopGradient();
+    }
+
+    @Override
+    public void afterBackward(StepContext context) {
+        boolean measure = ++stepsSinceMeasure >= MEASURE_EVERY;
+        if (measure) {
+            stepsSinceMeasure = 0;
+            measured++;
+        }
+        for (int l = 0; l < subspaces.size(); l++) {
+            HebbianSubspace subspace = subspaces.get(l);
+            if (subspace.oldSize() > 0) {
+                NDArray gradient = protectedLayers.get(l).weight().gradient();
+                if (gradient != null) {
+                    double removed = subspace.project(gradient, measure);
+                    if (measure) {
+                        removedSum[l] += removed;
+                    }
+                }
+            }
+            NDArray x = pendingInputs[l];
+            if (x != null) {
+                subspace.update(x, settings.get(l));
+                pendingInputs[l] = null;
+            }
+        }
+    }
+
+    @Override
+    public void afterTask(TaskContext context) {
+        subspaces.forEach(HebbianSubspace::merge);
+    }
+
+    @Override
+    public Map<String, Object> diagnostics() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<Double> removed = new ArrayList<>();
+        for (int l = 0; l < subspaces.size(); l++) {
+            sizes.add(subspaces.get(l).size());
+            removed.add(measured == 0 || subspaces.get(l).oldSize() == 0 && removedSum[l] == 0
+                    ? 0.0 : removedSum[l] / measured);
+        }
+        d.put("hlopSubspaceSizes", sizes);
+        d.put("hlopGradientNormRemoved", removed);
+        return d;
+    }
+
+    /** The subspaces, input layer first (for tests and checkpoints). */
+    public List<HebbianSubspace> subspaces() {
+        return subspaces;
+    }
+}

@@ -12,6 +12,7 @@ import org.plasticity.datasets.scenario.Scenarios;
 import org.plasticity.trainers.config.DataConfig;
 import org.plasticity.trainers.config.ExperimentConfig;
 import org.plasticity.trainers.run.Progress;
+import org.plasticity.trainers.run.RunControl;
 import org.plasticity.trainers.run.RunDirectory;
 import org.plasticity.trainers.run.RunLog;
 
@@ -63,6 +64,6 @@ public final class ExperimentFactory {
         NDManager manager = NDManager.newBaseManager(device);
         SpikingMlp network = NetworkFactory.create(config, scenario, manager);
         return new Experiment(config, device, manager, scenario, network, dir, runLog,
-                config.output().progress() ? progress : Progress.Factory.NONE);
+                config.output().progress() ? progress : Progress.Factory.NONE, new RunControl());
     }
 }

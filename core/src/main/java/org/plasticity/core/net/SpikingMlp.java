@@ -2,6 +2,8 @@ package org.plasticity.core.net;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.plasticity.core.state.Checkpoint;
+import org.plasticity.core.state.Stateful;
 import org.plasticity.core.tensor.Constants;
 
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.SplittableRandom;
  * method's {@link ForwardPass}. Parameters, constants and method state live in the network's own
  * manager until {@link #close()}.
  */
-public final class SpikingMlp implements AutoCloseable {
+public final class SpikingMlp implements Stateful, AutoCloseable {
     private final MlpSpec spec;
     private final NDManager manager;
     private final Constants constants;
@@ -97,6 +99,30 @@ public final class SpikingMlp implements AutoCloseable {
         weightLayers().forEach(l -> params.addAll(l.parameters()));
         params.addAll(pass.parameters());
         return params;
+    }
+
+    /** Saves every parameter's value and whether it is trainable. */
+    @Override
+    public void saveState(Checkpoint checkpoint, String prefix) {
+        for (Param p : parameters()) {
+            checkpoint.putTensor(prefix + "param/" + p.name(), p.value());
+            checkpoint.putLongs(prefix + "trainable/" + p.name(), p.trainable() ? 1 : 0);
+        }
+    }
+
+    /** Restores every parameter in place, bit for bit. */
+    @Override
+    public void restoreState(Checkpoint checkpoint, String prefix) {
+        for (Param p : parameters()) {
+            try (NDArray saved = checkpoint.tensor(prefix + "param/" + p.name(), manager)) {
+                if (!saved.getShape().equals(p.value().getShape())) {
+                    throw new IllegalStateException("checkpoint holds " + p.name() + saved.getShape()
+                            + " but the network has " + p.value().getShape());
+                }
+                p.value().set(java.nio.FloatBuffer.wrap(saved.toFloatArray()));
+            }
+            p.setTrainable(checkpoint.longValue(prefix + "trainable/" + p.name()) == 1);
+        }
     }
 
     /** The network's long-lived manager (for method state that must live as long as it). */

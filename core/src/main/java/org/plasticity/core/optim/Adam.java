@@ -3,6 +3,7 @@ package org.plasticity.core.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.plasticity.core.net.Param;
+import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.tensor.Constants;
 import org.plasticity.core.tensor.StepScope;
 
@@ -60,6 +61,34 @@ public final class Adam implements Optimizer {
                 double bc2 = 1 - Math.pow(settings.beta2(), t);
                 NDArray denom = mo.v().mul(c.of(1 / bc2)).sqrt().add(c.of(settings.eps()));
                 p.value().subi(mo.m().div(denom).mul(c.of(lr / bc1)));
+            }
+        }
+    }
+
+    @Override
+    public void saveState(Checkpoint checkpoint, String prefix) {
+        for (int i = 0; i < params.size(); i++) {
+            Moments mo = moments.get(params.get(i));
+            if (mo != null) {
+                checkpoint.putTensor(prefix + "m/" + i, mo.m());
+                checkpoint.putTensor(prefix + "v/" + i, mo.v());
+                checkpoint.putLongs(prefix + "step/" + i, mo.step()[0]);
+            }
+        }
+    }
+
+    @Override
+    public void restoreState(Checkpoint checkpoint, String prefix) {
+        moments.values().forEach(mo -> {
+            mo.m().close();
+            mo.v().close();
+        });
+        moments.clear();
+        for (int i = 0; i < params.size(); i++) {
+            if (checkpoint.has(prefix + "m/" + i)) {
+                NDArray m = StepScope.keep(checkpoint.tensor(prefix + "m/" + i, stateManager));
+                NDArray v = StepScope.keep(checkpoint.tensor(prefix + "v/" + i, stateManager));
+                moments.put(params.get(i), new Moments(m, v, new int[] {(int) checkpoint.longValue(prefix + "step/" + i)}));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.plasticity.core.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.plasticity.core.net.Param;
+import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.tensor.Constants;
 import org.plasticity.core.tensor.StepScope;
 
@@ -67,6 +68,28 @@ public final class Sgd implements Optimizer {
                     d = settings.nesterov() ? d.add(buf.mul(c.of(settings.momentum()))) : buf;
                 }
                 p.value().subi(d.mul(c.of(lr)));
+            }
+        }
+    }
+
+    @Override
+    public void saveState(Checkpoint checkpoint, String prefix) {
+        for (int i = 0; i < params.size(); i++) {
+            NDArray buf = momentum.get(params.get(i));
+            if (buf != null) {
+                checkpoint.putTensor(prefix + "momentum/" + i, buf);
+            }
+        }
+    }
+
+    @Override
+    public void restoreState(Checkpoint checkpoint, String prefix) {
+        momentum.values().forEach(NDArray::close);
+        momentum.clear();
+        for (int i = 0; i < params.size(); i++) {
+            String key = prefix + "momentum/" + i;
+            if (checkpoint.has(key)) {
+                momentum.put(params.get(i), StepScope.keep(checkpoint.tensor(key, stateManager)));
             }
         }
     }

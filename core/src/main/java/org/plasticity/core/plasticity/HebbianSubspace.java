@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.plasticity.core.state.Checkpoint;
+import org.plasticity.core.state.Stateful;
 import org.plasticity.core.tensor.Constants;
 import org.plasticity.core.tensor.StepScope;
 
@@ -23,7 +25,7 @@ import org.plasticity.core.tensor.StepScope;
  * cleans up its own temporaries; it may be called inside or outside a {@link StepScope}.
  * Not thread-safe.
  */
-public final class HebbianSubspace implements SubspaceBasis, AutoCloseable {
+public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoCloseable {
     private final NDManager manager;
     private final Constants c;
     private final int inputDim;
@@ -134,15 +136,22 @@ public final class HebbianSubspace implements SubspaceBasis, AutoCloseable {
             NDArray lr = c.of(s.lr());
             NDArray hi = c.of(s.clamp());
             NDArray lo = c.of(-s.clamp());
-            NDArray ht = h.transpose();
-            NDIndex newColumns = new NDIndex(":, {}:", oldSize);
-            for (int it = 0; it < s.iterations(); it++) {
-                NDArray y = x.matMul(ht);
+            // The old rows are fixed, so their outputs and reconstruction are the same in every
+            // iteration: computed once, only the new rows' part is recomputed (an exact identity).
+            NDArray residual = x;
+            if (oldSize > 0) {
+                NDArray yOld = x.matMul(hOld.transpose());
                 if (s.quantizer() != null) {
-                    y = s.quantizer().apply(y, c);
+                    yOld = s.quantizer().apply(yOld, c);
                 }
-                NDArray error = x.sub(y.matMul(h));
-                NDArray yNew = oldSize == 0 ? y : y.get(newColumns);
+                residual = x.sub(yOld.matMul(hOld));
+            }
+            for (int it = 0; it < s.iterations(); it++) {
+                NDArray yNew = x.matMul(hNew.transpose());
+                if (s.quantizer() != null) {
+                    yNew = s.quantizer().apply(yNew, c);
+                }
+                NDArray error = residual.sub(yNew.matMul(hNew));
                 // Δ of the old rows is never formed: it would be zeroed anyway
                 NDArray delta = yNew.transpose().matMul(error).div(rows).maximum(lo).minimum(hi);
                 momNew.muli(decay).addi(delta.muli(gain));
@@ -183,6 +192,28 @@ public final class HebbianSubspace implements SubspaceBasis, AutoCloseable {
     /** The momentum {@code [M, N]}, owned by this subspace (for checkpoints and tests; do not close or modify). */
     public NDArray momentum() {
         return mom;
+    }
+
+    /** Saves H, the momentum and the number of old rows. */
+    @Override
+    public void saveState(Checkpoint checkpoint, String prefix) {
+        checkpoint.putLongs(prefix + "old", oldSize);
+        if (size > 0) {
+            checkpoint.putTensor(prefix + "h", h);
+            checkpoint.putTensor(prefix + "mom", mom);
+        }
+    }
+
+    /** Restores what {@link #saveState} wrote. */
+    @Override
+    public void restoreState(Checkpoint checkpoint, String prefix) {
+        if (!checkpoint.has(prefix + "h")) {
+            return;
+        }
+        try (ai.djl.ndarray.NDManager scratch = manager.newSubManager()) {
+            restore(checkpoint.tensor(prefix + "h", scratch), checkpoint.tensor(prefix + "mom", scratch),
+                    (int) checkpoint.longValue(prefix + "old"));
+        }
     }
 
     /**

@@ -37,6 +37,15 @@ public final class TorchRuntime {
         return engine;
     }
 
+    /**
+     * Reseeds the engine's random stream. Trainers reseed at every step from (run seed, position),
+     * so engine randomness (Poisson encoding) depends only on the position and a resumed run draws
+     * exactly what an uninterrupted one would.
+     */
+    public static void reseed(long seed) {
+        JniUtils.setSeed(seed);
+    }
+
     /** GPUs the engine can use. */
     public static int gpuCount() {
         return Engine.getEngine("PyTorch").getGpuCount();

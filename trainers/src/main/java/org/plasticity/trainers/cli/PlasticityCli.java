@@ -6,11 +6,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code plasticity} command line: one subcommand per job. Exit codes: 0 success, 2 a user
- * error (one clear line, no stack trace), 1 an internal error.
+ * error (one clear line, no stack trace), 3 a diverged run, 75 stopped on request with a
+ * checkpoint (resume it), 1 an internal error.
  */
 @Command(name = "plasticity", mixinStandardHelpOptions = true, version = "plasticity 0.1.0",
         description = "Spiking neural networks that learn continually, on DJL and PyTorch.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PlasticityCli implements Runnable {
     @CommandLine.Spec
@@ -18,7 +19,7 @@ public final class PlasticityCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, resume, validate, bench)");
     }
 
     /** Builds the command line with Plasticity's error handling. */

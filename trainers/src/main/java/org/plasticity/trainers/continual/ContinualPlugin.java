@@ -2,19 +2,36 @@ package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
 import org.plasticity.core.net.LayerObserver;
+import org.plasticity.core.state.Checkpoint;
+import org.plasticity.core.state.Stateful;
+import org.plasticity.trainers.Experiment;
 
 import java.util.Map;
 
 /**
  * A continual-learning method as a plug-in on the one task loop of {@link ContinualTrainer}. Every
  * hook has a no-op default; a method overrides the points it needs and never copies the loop.
+ * Plug-ins with state save it into checkpoints ({@link Stateful}); {@link #start} builds it.
  * The order within a training step is: {@link #observer} sees the forward pass,
  * {@link #extraLoss} adds to the loss, backward runs, {@link #afterBackward} may edit gradients,
  * the optimizer steps, then {@link #afterStep}.
  */
-public interface ContinualPlugin {
+public interface ContinualPlugin extends Stateful {
     /** The name used in method labels (e.g. {@code hlop}). */
     String name();
+
+    /** Once, before the first task of a run or before restoring a checkpoint: build state. */
+    default void start(Experiment experiment) {
+    }
+
+    /** Stateless plug-ins write nothing. */
+    @Override
+    default void saveState(Checkpoint checkpoint, String prefix) {
+    }
+
+    @Override
+    default void restoreState(Checkpoint checkpoint, String prefix) {
+    }
 
     /** Before the task's first training step (grow subspaces, store anchors, …). */
     default void beforeTask(TaskContext context) {

@@ -7,17 +7,25 @@ import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.optim.LearningRateSchedule;
 import org.plasticity.core.optim.Optimizer;
 import org.plasticity.core.tensor.Seeds;
+import org.plasticity.core.state.Checkpoint;
+import org.plasticity.core.state.CheckpointStore;
 import org.plasticity.core.tensor.StepScope;
+import org.plasticity.core.tensor.TorchRuntime;
 import org.plasticity.datasets.scenario.Scenario;
 import org.plasticity.datasets.scenario.Task;
+import org.plasticity.trainers.DivergenceError;
 import org.plasticity.trainers.Experiment;
+import org.plasticity.trainers.RunInterrupted;
 import org.plasticity.trainers.OptimizerFactory;
 import org.plasticity.trainers.RunResult;
 import org.plasticity.trainers.Trainer;
 import org.plasticity.trainers.config.TrainingConfig;
 import org.plasticity.trainers.run.Progress;
 import org.plasticity.trainers.run.ResultWriter;
+import org.plasticity.trainers.run.RunDirectory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +39,12 @@ import java.util.Random;
  * {@link TrainingStep}; the plug-ins' {@code afterTask}; then every task seen so far, and the next
  * one (for forward transfer), is evaluated into the accuracy matrix. The untrained model is
  * evaluated on every task first.
+ *
+ * <p>With a run directory, a full-state checkpoint (parameters, optimizer state, plug-in state,
+ * position, accuracy matrix) is written after every task and every
+ * {@code output.checkpointEverySteps} steps, and when a stop is requested; {@link #run(Experiment,
+ * Checkpoint)} continues from one exactly: data order and engine randomness depend only on the
+ * position and the seed.
  */
 public final class ContinualTrainer implements Trainer {
     private final TrainingRegime regime;
@@ -55,50 +69,146 @@ public final class ContinualTrainer implements Trainer {
 
     @Override
     public RunResult run(Experiment experiment) {
-        long start = System.nanoTime();
+        return run(experiment, null);
+    }
+
+    /**
+     * Runs the experiment, or continues it from a checkpoint.
+     *
+     * @param resume the checkpoint to continue from, or null for a fresh run
+     * @throws RunInterrupted when a stop was requested (a checkpoint has been written)
+     * @throws DivergenceError when the loss or a gradient stopped being finite
+     */
+    public RunResult run(Experiment experiment, Checkpoint resume) {
+        long sessionStart = System.nanoTime();
         Scenario scenario = experiment.scenario();
         SpikingMlp network = experiment.network();
         TrainingConfig training = experiment.config().training();
         int tasks = scenario.numTasks();
-        AccuracyMatrix matrix = new AccuracyMatrix(tasks);
+        RunProgress progress = new RunProgress(tasks);
         Evaluator evaluator = new Evaluator(network, experiment.manager(), training.evalBatchSize());
-        TrainingStep step = new TrainingStep(network, plugins);
-        experiment.log().info("%s: %s on %s, %d tasks, %s training, device %s", experiment.config().name(),
-                label(), scenario.name(), tasks, training.method(), experiment.device());
-
-        evaluateRow(experiment, evaluator, matrix, -1, tasks - 1);
-        List<RunResult.TaskRecord> records = new ArrayList<>();
-        double trainSeconds = 0;
-        long trainSamples = 0;
-        for (int t = 0; t < tasks; t++) {
+        TrainingStep step = new TrainingStep(network, plugins, training.onNonFinite().equals("skip"));
+        CheckpointStore store = experiment.runDirectory() == null ? null
+                : new CheckpointStore(experiment.runDirectory().file(RunDirectory.CHECKPOINTS));
+        plugins.forEach(p -> p.start(experiment));
+        if (resume != null) {
+            restore(resume, experiment, progress);
+            experiment.log().info("%s: resuming %s at task %d, epoch %d, batch %d", experiment.config().name(),
+                    label(), progress.task, progress.epoch, progress.batch);
+        } else {
+            experiment.log().info("%s: %s on %s, %d tasks, %s training, device %s", experiment.config().name(),
+                    label(), scenario.name(), tasks, training.method(), experiment.device());
+        }
+        double wallBefore = progress.wallSecondsBefore;
+        Session session = new Session(experiment, store, progress, sessionStart, wallBefore);
+        if (!progress.untrainedEvaluated) {
+            evaluateRow(experiment, evaluator, progress.matrix, -1, tasks - 1);
+            progress.untrainedEvaluated = true;
+        }
+        while (progress.task < tasks) {
+            int t = progress.task;
             Task task = scenario.task(t);
             TaskContext context = new TaskContext(experiment, task, head(scenario, t));
-            plugins.forEach(p -> p.beforeTask(context));
-            if (t > 0 && training.freezeAfterFirstTask()) {
-                freezeVectorsAndScalars(network);
+            boolean midTask = progress.taskStarted;
+            if (!midTask) {
+                plugins.forEach(p -> p.beforeTask(context));
+                if (t > 0 && training.freezeAfterFirstTask()) {
+                    freezeVectorsAndScalars(network);
+                }
+                progress.taskStarted = true;
             }
-            PhaseStats stats = trainTask(experiment, context, step);
-            trainSeconds += stats.seconds;
-            trainSamples += stats.samples;
+            trainTask(context, step, session, midTask ? resume : null);
             plugins.forEach(p -> p.afterTask(context));
+            AccuracyMatrix matrix = progress.matrix;
             evaluateRow(experiment, evaluator, matrix, t, Math.min(t + 1, tasks - 1));
             Map<String, Object> diagnostics = new LinkedHashMap<>();
             plugins.forEach(p -> diagnostics.putAll(p.diagnostics()));
-            records.add(new RunResult.TaskRecord(t, task.name(), matrix.get(t, t), stats.seconds, stats.steps,
-                    stats.samples, stats.lastEpochLoss, diagnostics));
+            if (progress.skipped > 0) {
+                diagnostics.put("skippedBatches", progress.skipped);
+            }
+            progress.records.add(new RunResult.TaskRecord(t, task.name(), matrix.get(t, t), progress.taskSeconds,
+                    progress.steps, progress.samples, progress.lastEpochLoss, diagnostics));
             experiment.log().info("task %d done: acc %s | ACC %.2f%% BWT %s (%.1f s, %.0f samples/s)", t,
-                    rowText(matrix, t), 100 * matrix.acc(), points(matrix.bwt()), stats.seconds,
-                    stats.samples / stats.seconds);
+                    rowText(matrix, t), 100 * matrix.acc(), points(matrix.bwt()), progress.taskSeconds,
+                    progress.samples / progress.taskSeconds);
+            progress.totalTrainSeconds += progress.taskSeconds;
+            progress.totalSamples += progress.samples;
+            progress.nextTask();
+            if (t + 1 < tasks) {
+                session.checkpoint(null);
+                session.stopIfRequested();
+            }
         }
-        double wall = (System.nanoTime() - start) / 1e9;
-        RunResult result = ResultWriter.result(experiment, label(), matrix, records, wall,
-                trainSamples / trainSeconds);
+        double wall = session.wallSeconds();
+        RunResult result = ResultWriter.result(experiment, label(), progress.matrix, progress.records, wall,
+                progress.totalSamples / progress.totalTrainSeconds);
         if (experiment.runDirectory() != null) {
-            ResultWriter.write(experiment, result, matrix, weights(network));
+            ResultWriter.write(experiment, result, progress.matrix, weights(network));
         }
         experiment.log().info("ACC %.2f%%  BWT %s  FWT %s  (wall %.1f s)", 100 * result.acc(), points(result.bwt()),
                 points(result.fwt()), wall);
         return result;
+    }
+
+    /** The checkpointing side of one process's share of a run. */
+    private final class Session {
+        final Experiment experiment;
+        final CheckpointStore store;
+        final RunProgress progress;
+        final long start;
+        final double wallBefore;
+
+        Session(Experiment experiment, CheckpointStore store, RunProgress progress, long start, double wallBefore) {
+            this.experiment = experiment;
+            this.store = store;
+            this.progress = progress;
+            this.start = start;
+            this.wallBefore = wallBefore;
+        }
+
+        double wallSeconds() {
+            return wallBefore + (System.nanoTime() - start) / 1e9;
+        }
+
+        /** Writes a full-state checkpoint (no-op for runs without a run directory). */
+        void checkpoint(Optimizer optimizer) {
+            if (store == null) {
+                return;
+            }
+            progress.wallSecondsBefore = wallSeconds();
+            Checkpoint c = new Checkpoint();
+            progress.save(c, "progress/");
+            experiment.network().saveState(c, "network/");
+            if (optimizer != null) {
+                optimizer.saveState(c, "optimizer/");
+            }
+            for (int i = 0; i < plugins.size(); i++) {
+                plugins.get(i).saveState(c, "plugin" + i + "/");
+            }
+            try {
+                store.save(c);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write a checkpoint in " + experiment.runDirectory().path(), e);
+            }
+        }
+
+        boolean stopRequested() {
+            return store != null && experiment.control().stopRequested();
+        }
+
+        void stopIfRequested() {
+            if (stopRequested()) {
+                throw new RunInterrupted(experiment.runDirectory().path());
+            }
+        }
+    }
+
+    private void restore(Checkpoint checkpoint, Experiment experiment, RunProgress progress) {
+        progress.restore(checkpoint, "progress/");
+        experiment.network().restoreState(checkpoint, "network/");
+        for (int i = 0; i < plugins.size(); i++) {
+            plugins.get(i).restoreState(checkpoint, "plugin" + i + "/");
+        }
     }
 
     private static int head(Scenario scenario, int task) {
@@ -114,10 +224,9 @@ public final class ContinualTrainer implements Trainer {
         }
     }
 
-    private record PhaseStats(double seconds, long steps, long samples, double lastEpochLoss) {
-    }
-
-    private PhaseStats trainTask(Experiment experiment, TaskContext context, TrainingStep step) {
+    private void trainTask(TaskContext context, TrainingStep step, Session session, Checkpoint resume) {
+        Experiment experiment = context.experiment();
+        RunProgress progress = session.progress;
         TrainingConfig training = experiment.config().training();
         Scenario scenario = experiment.scenario();
         List<TrainingSet.Source> sources = new ArrayList<>();
@@ -129,37 +238,55 @@ public final class ContinualTrainer implements Trainer {
         BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
         int batch = training.batchSize();
         int batches = (set.size() + batch - 1) / batch;
+        int every = experiment.config().output().checkpointEverySteps();
+        long seed = experiment.config().seed();
         LearningRateSchedule schedule = OptimizerFactory.schedule(training.schedule());
-        long steps = 0;
-        long samples = 0;
-        double lastLoss = Double.NaN;
+        double secondsBefore = progress.taskSeconds;
         long start = System.nanoTime();
         try (Optimizer optimizer = OptimizerFactory.create(training.optimizer(), experiment.network().parameters(),
                 experiment.manager());
-             Progress progress = experiment.progress().start("task " + context.index(),
+             Progress bar = experiment.progress().start("task " + context.index(),
                      (long) batches * training.epochs(), "batch")) {
+            if (resume != null && resume.has("progress/position")) {
+                optimizer.restoreState(resume, "optimizer/");
+            }
+            bar.advance((long) progress.epoch * batches + progress.batch, null);
             double baseLr = optimizer.learningRate();
-            for (int epoch = 0; epoch < training.epochs(); epoch++) {
-                optimizer.setLearningRate(baseLr * schedule.factor(epoch));
+            for (; progress.epoch < training.epochs(); progress.epoch++) {
+                optimizer.setLearningRate(baseLr * schedule.factor(progress.epoch));
                 int[] order = order(set.size(), training.shuffle(),
-                        Seeds.derive(experiment.config().seed(), "order", context.index(), epoch));
-                double lossSum = 0;
-                for (int from = 0; from < set.size(); from += batch) {
+                        Seeds.derive(seed, "order", context.index(), progress.epoch));
+                for (; progress.batch < batches; ) {
+                    int from = progress.batch * batch;
                     int count = Math.min(batch, set.size() - from);
-                    StepContext stepContext = new StepContext(context, epoch, steps);
+                    StepContext stepContext = new StepContext(context, progress.epoch, progress.steps);
+                    TorchRuntime.reseed(Seeds.derive(seed, "engine", context.index(), progress.epoch, progress.batch));
                     float loss;
                     try (StepScope scope = StepScope.open()) {
                         loss = step.run(assembler.assemble(order, from, count), optimizer, stepContext);
                     }
-                    lossSum += loss * count;
-                    steps++;
-                    samples += count;
-                    progress.advance(1, String.format(java.util.Locale.ROOT, "loss %.4f", loss));
+                    progress.batch++;
+                    progress.steps++;
+                    progress.samples += count;
+                    if (Float.isNaN(loss)) {
+                        progress.skipped++;
+                    } else {
+                        progress.epochLossSum += (double) loss * count;
+                    }
+                    bar.advance(1, String.format(java.util.Locale.ROOT, "loss %.4f", loss));
+                    boolean due = every > 0 && progress.steps % every == 0;
+                    if (due || session.stopRequested()) {
+                        progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+                        session.checkpoint(optimizer);
+                        session.stopIfRequested();
+                    }
                 }
-                lastLoss = lossSum / set.size();
+                progress.lastEpochLoss = progress.epochLossSum / set.size();
+                progress.epochLossSum = 0;
+                progress.batch = 0;
             }
         }
-        return new PhaseStats((System.nanoTime() - start) / 1e9, steps, samples, lastLoss);
+        progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
     }
 
     /** The sample order of an epoch: a seeded Fisher–Yates shuffle, or file order. */

@@ -8,7 +8,9 @@ import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.plasticity.HebbianSettings;
 import org.plasticity.core.plasticity.HebbianSubspace;
 import org.plasticity.core.plasticity.LateralQuantizer;
+import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.tensor.Seeds;
+import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.config.HlopConfig;
 
 import java.util.ArrayList;
@@ -61,10 +63,11 @@ public final class HlopPlugin implements ContinualPlugin {
         return "hlop";
     }
 
-    private void build(TaskContext context) {
-        SpikingMlp network = context.experiment().network();
+    @Override
+    public void start(Experiment experiment) {
+        SpikingMlp network = experiment.network();
         protectedLayers.addAll(network.hiddenLayers());
-        if (!context.experiment().scenario().taskIncremental()) {
+        if (!experiment.scenario().taskIncremental()) {
             protectedLayers.add(network.heads().get(0));
         }
         LateralQuantizer quantizer = config.spiking()
@@ -80,9 +83,6 @@ public final class HlopPlugin implements ContinualPlugin {
     @Override
     public void beforeTask(TaskContext context) {
         int t = context.index();
-        if (subspaces.isEmpty()) {
-            build(context);
-        }
         long seed = context.experiment().config().seed();
         for (int l = 0; l < subspaces.size(); l++) {
             int add;
@@ -169,6 +169,29 @@ public final class HlopPlugin implements ContinualPlugin {
         d.put("hlopSubspaceSizes", sizes);
         d.put("hlopGradientNormRemoved", removed);
         return d;
+    }
+
+    @Override
+    public void saveState(Checkpoint checkpoint, String prefix) {
+        checkpoint.putLongs(prefix + "increments", java.util.Arrays.stream(increments).asLongStream().toArray());
+        checkpoint.putDoubles(prefix + "removedSum", removedSum == null ? new double[0] : removedSum);
+        checkpoint.putLongs(prefix + "measured", measured, stepsSinceMeasure);
+        for (int l = 0; l < subspaces.size(); l++) {
+            subspaces.get(l).saveState(checkpoint, prefix + "subspace" + l + "/");
+        }
+    }
+
+    @Override
+    public void restoreState(Checkpoint checkpoint, String prefix) {
+        increments = java.util.Arrays.stream(checkpoint.longs(prefix + "increments")).mapToInt(v -> (int) v).toArray();
+        double[] sums = checkpoint.doubles(prefix + "removedSum");
+        removedSum = sums.length == 0 ? null : sums;
+        long[] counters = checkpoint.longs(prefix + "measured");
+        measured = counters[0];
+        stepsSinceMeasure = counters[1];
+        for (int l = 0; l < subspaces.size(); l++) {
+            subspaces.get(l).restoreState(checkpoint, prefix + "subspace" + l + "/");
+        }
     }
 
     /** The subspaces, input layer first (for tests and checkpoints). */

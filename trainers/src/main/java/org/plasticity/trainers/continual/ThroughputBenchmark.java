@@ -45,10 +45,11 @@ public final class ThroughputBenchmark {
         Task task = experiment.scenario().task(0);
         int head = 0; // task 0 uses head 0 in both shared and per-task layouts
         TaskContext context = new TaskContext(experiment, task, head);
+        trainer.plugins().forEach(p -> p.start(experiment));
         trainer.plugins().forEach(p -> p.beforeTask(context));
         TrainingSet set = new TrainingSet(List.of(new TrainingSet.Source(task.train(), head, task.outputs())));
         BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
-        TrainingStep step = new TrainingStep(experiment.network(), trainer.plugins());
+        TrainingStep step = new TrainingStep(experiment.network(), trainer.plugins(), false);
         int batch = experiment.config().training().batchSize();
         int[] order = ContinualTrainer.order(set.size(), true, Seeds.derive(experiment.config().seed(), "bench"));
         List<Double> rates = new ArrayList<>();

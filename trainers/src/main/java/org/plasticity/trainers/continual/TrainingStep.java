@@ -8,6 +8,7 @@ import org.plasticity.core.net.LayerObserver;
 import org.plasticity.core.net.Param;
 import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.optim.Optimizer;
+import org.plasticity.trainers.DivergenceError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +22,25 @@ import java.util.List;
 public final class TrainingStep {
     private final SpikingMlp network;
     private final List<ContinualPlugin> plugins;
+    private final boolean skipNonFinite;
 
-    public TrainingStep(SpikingMlp network, List<ContinualPlugin> plugins) {
+    /**
+     * @param network the network
+     * @param plugins the method's plug-ins, in hook order
+     * @param skipNonFinite skip a batch whose loss or gradient is not finite instead of stopping
+     */
+    public TrainingStep(SpikingMlp network, List<ContinualPlugin> plugins, boolean skipNonFinite) {
         this.network = network;
         this.plugins = List.copyOf(plugins);
+        this.skipNonFinite = skipNonFinite;
     }
 
     /**
      * Runs the step.
      *
-     * @return the loss of the batch (cross-entropy plus extra terms)
+     * @return the loss of the batch (cross-entropy plus extra terms), or NaN when the batch was
+     *     skipped because its loss or gradient was not finite
+     * @throws DivergenceError when the loss or a gradient is not finite and skipping is off
      */
     public float run(Batch batch, Optimizer optimizer, StepContext context) {
         for (Param p : network.parameters()) {
@@ -49,6 +59,18 @@ public final class TrainingStep {
             }
             collector.backward(loss);
         }
+        float value = loss.getFloat();
+        if (!Float.isFinite(value) || !gradientsFinite()) {
+            if (skipNonFinite) {
+                network.parameters().forEach(Param::zeroGradient);
+                return Float.NaN;
+            }
+            throw new DivergenceError(String.format(java.util.Locale.ROOT,
+                    "the %s became %s at task %d, epoch %d, step %d; the run stopped (its last checkpoint is "
+                            + "intact). Lower training.optimizer.lr, or set training.onNonFinite=skip to skip such batches",
+                    Float.isFinite(value) ? "gradient" : "loss", Float.isFinite(value) ? "non-finite" : value,
+                    context.task().index(), context.epoch(), context.step()));
+        }
         for (ContinualPlugin plugin : plugins) {
             plugin.afterBackward(context);
         }
@@ -57,7 +79,20 @@ public final class TrainingStep {
         for (ContinualPlugin plugin : plugins) {
             plugin.afterStep(context);
         }
-        return loss.getFloat();
+        return value;
+    }
+
+    /** One sum over every gradient: NaN or infinite exactly when some element is. */
+    private boolean gradientsFinite() {
+        NDArray total = null;
+        for (Param p : network.parameters()) {
+            NDArray g = p.gradient();
+            if (g != null) {
+                NDArray s = g.sum();
+                total = total == null ? s : total.add(s);
+            }
+        }
+        return total == null || Float.isFinite(total.getFloat());
     }
 
     /** Mean over the batch of −log softmax at the target, each sample scored by its own head. */

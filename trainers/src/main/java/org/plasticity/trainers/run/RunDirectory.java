@@ -21,6 +21,7 @@ public final class RunDirectory {
     public static final String METRICS = "metrics.json";
     public static final String ACC_MATRIX = "acc_matrix.csv";
     public static final String WEIGHTS = "weights.params";
+    public static final String CHECKPOINTS = "checkpoints";
 
     private final Path path;
 

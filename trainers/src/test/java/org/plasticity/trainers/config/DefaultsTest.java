@@ -61,14 +61,14 @@ class DefaultsTest {
         assertEquals("bptt", training.method());
         assertEquals(1, training.epochs());
         assertEquals(64, training.batchSize());
-        assertEquals(1000, training.evalBatchSize());
+        assertEquals(256, training.evalBatchSize());
         assertTrue(training.shuffle());
         assertFalse(training.freezeAfterFirstTask());
         assertEquals(new SgdOptimizer(0.1, 0.0, 0.0, 0.0, false), training.optimizer());
         assertEquals(new StepSchedule(100, 0.1), training.schedule());
         assertEquals("finetune", config.method().type());
         assertNull(config.method().hlop());
-        assertEquals(new OutputConfig("runs", true, true), config.output());
+        assertEquals(new OutputConfig("runs", true, true, 500), config.output());
     }
 
     @Test

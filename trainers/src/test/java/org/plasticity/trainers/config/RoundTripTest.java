@@ -46,7 +46,7 @@ class RoundTripTest {
     void resolvedJsonHoldsEveryDefault() {
         String json = ExperimentConfigs.toJson(parse(RICH));
         for (String key : List.of("\"dt\": 0.05", "\"alpha\": 0.3", "\"vthBound\": 5.0E-4", "\"beta1\": 0.9",
-                "\"classesPerTask\": 2", "\"iterations\": 5", "\"withWfr\": true", "\"evalBatchSize\": 1000")) {
+                "\"classesPerTask\": 2", "\"iterations\": 5", "\"withWfr\": true", "\"evalBatchSize\": 256")) {
             assertEquals(true, json.contains(key), key + " missing from " + json);
         }
     }

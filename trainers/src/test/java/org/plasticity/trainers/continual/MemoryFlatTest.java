@@ -53,7 +53,7 @@ class MemoryFlatTest {
             TaskContext context = new TaskContext(experiment, task, 0);
             TrainingSet set = new TrainingSet(List.of(new TrainingSet.Source(task.train(), 0, task.outputs())));
             BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
-            TrainingStep step = new TrainingStep(experiment.network(), List.of());
+            TrainingStep step = new TrainingStep(experiment.network(), List.of(), false);
             int[] order = ContinualTrainer.order(set.size(), true, 1);
             BaseNDManager manager = (BaseNDManager) experiment.manager();
             int arraysAt100 = -1;

@@ -21,6 +21,7 @@ import org.plasticity.trainers.RunResult;
 import org.plasticity.trainers.Trainer;
 import org.plasticity.trainers.config.TrainingConfig;
 import org.plasticity.trainers.run.Progress;
+import org.plasticity.trainers.run.ResidentMemory;
 import org.plasticity.trainers.run.ResultWriter;
 import org.plasticity.trainers.run.RunDirectory;
 
@@ -128,9 +129,9 @@ public final class ContinualTrainer implements Trainer {
             }
             progress.records.add(new RunResult.TaskRecord(t, task.name(), matrix.get(t, t), progress.taskSeconds,
                     progress.steps, progress.samples, progress.lastEpochLoss, diagnostics));
-            experiment.log().info("task %d done: acc %s | ACC %.2f%% BWT %s (%.1f s, %.0f samples/s)", t,
+            experiment.log().info("task %d done: acc %s | ACC %.2f%% BWT %s (%.1f s, %.0f samples/s, RSS %s)", t,
                     rowText(matrix, t), 100 * matrix.acc(), points(matrix.bwt()), progress.taskSeconds,
-                    progress.samples / progress.taskSeconds);
+                    progress.samples / progress.taskSeconds, ResidentMemory.describe());
             progress.totalTrainSeconds += progress.taskSeconds;
             progress.totalSamples += progress.samples;
             progress.nextTask();

@@ -21,15 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (scripts/fetch-data.sh fetches it; CI does).
  */
 class ForgettingOnRealMnistTest {
+    private static final String HLOP = ", \"hlop\": { \"lr\": [0.001, 0.01, 0.01], \"initial\": [100, 40, 40], "
+            + "\"increment\": [60, 25, 25] }";
+
     private static RunResult run(Path root, String method) {
+        return run(root, method, "");
+    }
+
+    private static RunResult run(Path root, String method, String hlop) {
         ExperimentConfig config = ExperimentConfigs.parse("""
                 { "threads": 2, "seed": 2022,
                   "data": { "scenario": "permuted-mnist", "root": "%s", "tasks": 3,
                             "trainLimit": 10000, "testLimit": 2000 },
                   "model": { "hidden": [100, 100], "timesteps": 4 },
                   "training": { "epochs": 2, "batchSize": 64, "optimizer": { "type": "sgd", "lr": 0.3 } },
-                  "method": { "type": "%s" }, "output": { "progress": false } }
-                """.formatted(root.toString().replace("\\", "\\\\"), method), "forgetting-test", List.of());
+                  "method": { "type": "%s" %s }, "output": { "progress": false } }
+                """.formatted(root.toString().replace("\\", "\\\\"), method, hlop), "forgetting-test", List.of());
         try (Experiment experiment = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE)) {
             return Methods.trainer(config).run(experiment);
         }
@@ -46,5 +53,18 @@ class ForgettingOnRealMnistTest {
         assertTrue(multitask.acc() > finetune.acc() + 0.05,
                 "multitask ACC " + multitask.acc() + " vs fine-tuning " + finetune.acc());
         assertTrue(finetune.accMatrix().get(0).get(0) > 0.8, "task 0 is learned: " + finetune.accMatrix().get(0));
+    }
+
+    @Test
+    void hlopForgetsClearlyLessThanFinetuning() {
+        Path root = SmallMnist.realRoot();
+        Assumptions.assumeTrue(root != null, "real MNIST not present (run scripts/fetch-data.sh)");
+        RunResult finetune = run(root, "finetune");
+        RunResult hlop = run(root, "finetune", HLOP);
+        assertTrue(hlop.bwt() > finetune.bwt() + 0.05,
+                "HLOP BWT " + hlop.bwt() + " should be far above fine-tuning's " + finetune.bwt());
+        assertTrue(hlop.bwt() > -0.04, "HLOP forgets little: " + hlop.bwt());
+        assertTrue(hlop.acc() > finetune.acc(), "HLOP ACC " + hlop.acc() + " vs fine-tuning " + finetune.acc());
+        assertTrue(((List<?>) hlop.perTask().get(2).diagnostics().get("hlopSubspaceSizes")).size() == 3);
     }
 }

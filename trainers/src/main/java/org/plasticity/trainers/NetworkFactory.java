@@ -7,6 +7,7 @@ import org.plasticity.core.encoding.LatencyEncoder;
 import org.plasticity.core.encoding.PoissonEncoder;
 import org.plasticity.core.net.BpttForward;
 import org.plasticity.core.net.DsrForward;
+import org.plasticity.core.net.ErrorRoutes;
 import org.plasticity.core.net.ForwardPass;
 import org.plasticity.core.net.MlpSpec;
 import org.plasticity.core.net.Readout;
@@ -58,7 +59,8 @@ public final class NetworkFactory {
             heads.add(scenario.sharedOutputs());
         }
         MlpSpec spec = new MlpSpec(scenario.inputDim(), model.hidden(), model.bias(), heads, model.timesteps());
-        return new SpikingMlp(spec, forwardPass(config), manager, Seeds.derive(config.seed(), "init"));
+        return new SpikingMlp(spec, forwardPass(config), ErrorRoutes.named(config.training().feedback()), manager,
+                Seeds.derive(config.seed(), "init"));
     }
 
     private static ForwardPass.Factory forwardPass(ExperimentConfig config) {

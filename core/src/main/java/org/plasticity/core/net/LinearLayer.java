@@ -20,6 +20,7 @@ public final class LinearLayer {
     private final String name;
     private final Param weight;
     private final Param bias;
+    private ErrorRoute route = ErrorRoute.backprop();
 
     /**
      * Creates and initialises the layer.
@@ -71,9 +72,18 @@ public final class LinearLayer {
         return (int) weight.value().getShape().get(0);
     }
 
-    /** {@code x·Wᵀ + b} for rows {@code x [R, in]}. */
+    /** How the layer sends the error to its input (backprop unless set). */
+    public ErrorRoute errorRoute() {
+        return route;
+    }
+
+    public void setErrorRoute(ErrorRoute route) {
+        this.route = route;
+    }
+
+    /** {@code x·Wᵀ + b} for rows {@code x [R, in]}, with the layer's error route. */
     public NDArray apply(NDArray x) {
-        return Linear.linear(x, weight.value(), bias == null ? null : bias.value()).singletonOrThrow();
+        return route.apply(x, weight.value(), bias == null ? null : bias.value());
     }
 
     /**
@@ -84,7 +94,7 @@ public final class LinearLayer {
         if (bias == null || k == 1.0) {
             return apply(x);
         }
-        return Linear.linear(x, weight.value(), bias.value().mul(c.of(k))).singletonOrThrow();
+        return route.apply(x, weight.value(), bias.value().mul(c.of(k)));
     }
 
     /** {@code x·Wᵀ + b} computed from detached weights: records no gradient. */

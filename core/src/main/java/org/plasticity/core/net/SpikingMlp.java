@@ -35,6 +35,16 @@ public final class SpikingMlp implements Stateful, AutoCloseable {
      * @param seed seed of the initial weights
      */
     public SpikingMlp(MlpSpec spec, ForwardPass.Factory passFactory, NDManager parent, long seed) {
+        this(spec, passFactory, ErrorRoutes.BACKPROP, parent, seed);
+    }
+
+    /**
+     * Builds and initialises the network with an error route per weight layer.
+     *
+     * @param routes the error route of each weight layer (hidden layers and heads)
+     */
+    public SpikingMlp(MlpSpec spec, ForwardPass.Factory passFactory, ErrorRoutes routes, NDManager parent,
+                      long seed) {
         this.spec = spec;
         this.manager = parent.newSubManager();
         this.constants = new Constants(manager);
@@ -47,6 +57,11 @@ public final class SpikingMlp implements Stateful, AutoCloseable {
         }
         for (int h = 0; h < spec.headOutputs().size(); h++) {
             heads.add(new LinearLayer("head" + h, in, spec.headOutputs().get(h), spec.bias(), manager, random));
+        }
+        // routes draw from a stream split off after the weights, so weights do not depend on the route
+        SplittableRandom routeRandom = random.split();
+        for (LinearLayer layer : weightLayers()) {
+            layer.setErrorRoute(routes.create(layer, manager, constants, routeRandom));
         }
         this.pass = passFactory.create(Collections.unmodifiableList(hidden),
                 new NetworkContext(manager, constants, spec.timesteps()));

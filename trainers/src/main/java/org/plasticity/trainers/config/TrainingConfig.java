@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param schedule             the learning-rate schedule, stepped once per epoch; default {@code step}
  * @param onNonFinite          what a NaN or infinite loss or gradient does: {@code stop} the run (the last
  *                             checkpoint stays intact) or {@code skip} the batch; default {@code stop}
+ * @param feedback             how every weight layer sends the error to its input: {@code backprop},
+ *                             {@code feedback-alignment} (fixed random matrices) or {@code sign-symmetric};
+ *                             default {@code backprop}
  */
 public record TrainingConfig(String method, int epochs, int batchSize, int evalBatchSize, boolean shuffle,
-        boolean freezeAfterFirstTask, OptimizerConfig optimizer, ScheduleConfig schedule, String onNonFinite)
-        implements ConfigNode {
+        boolean freezeAfterFirstTask, OptimizerConfig optimizer, ScheduleConfig schedule, String onNonFinite,
+        String feedback) implements ConfigNode {
 
     /** Known gradient methods. */
     public static final List<String> METHODS = List.of("bptt", "dsr");
@@ -29,15 +32,19 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
     /** What a non-finite loss or gradient may do. */
     public static final List<String> ON_NON_FINITE = List.of("stop", "skip");
 
+    /** Error routes. */
+    public static final List<String> FEEDBACK = List.of("backprop", "feedback-alignment", "sign-symmetric");
+
     /** The documented defaults. */
     public static final TrainingConfig DEFAULTS = new TrainingConfig("bptt", 1, 64, 256, true, false,
-            SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop");
+            SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop");
 
     public TrainingConfig {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(onNonFinite, "onNonFinite");
+        Objects.requireNonNull(feedback, "feedback");
     }
 
     @Override
@@ -49,5 +56,6 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
         optimizer.validate(problems.at("optimizer"));
         schedule.validate(problems.at("schedule"));
         problems.at("onNonFinite").oneOf(onNonFinite, ON_NON_FINITE);
+        problems.at("feedback").oneOf(feedback, FEEDBACK);
     }
 }

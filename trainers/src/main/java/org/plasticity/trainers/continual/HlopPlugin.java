@@ -117,12 +117,18 @@ public final class HlopPlugin implements ContinualPlugin {
         NDArray rows;
         if (trainingMethod.equals("dsr") && config.withWfr()) {
             rows = input.rate();
-        } else if (input.steps().stream().distinct().count() == 1) {
+        } else if (sameTensorAtEveryStep(input)) {
             rows = input.steps().get(0);
         } else {
             rows = input.timeMajor();
         }
         pendingInputs[l] = rows.stopGradient();
+    }
+
+    /** A direct-encoded input is one tensor fed at every step (identity, not content: NDArray.equals compares values). */
+    private static boolean sameTensorAtEveryStep(LayerInput input) {
+        NDArray first = input.steps().get(0);
+        return input.steps().stream().allMatch(s -> s == first);
     }
 
     @Override

@@ -1,0 +1,129 @@
+package org.plasticity.core.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import org.plasticity.core.tensor.Constants;
+import org.plasticity.core.tensor.StepScope;
+
+import java.util.SplittableRandom;
+
+/**
+ * How a weight layer sends the error to its input: exact backpropagation (through W), feedback
+ * alignment (through a fixed random matrix B) or sign-symmetric feedback (through sign(W) scaled).
+ * The value {@code x·Wᵀ + b} and the weight gradient {@code gᵀ·x} are the same in every route, so
+ * gradient projection (HLOP, GPM) composes with each unchanged.
+ *
+ * <p>Without a custom backward, a route other than backprop is the composition
+ * {@code sg(x)·Wᵀ + b + (x·Bᵀ − sg(x·Bᵀ))} (hlop.md §9): the bracket is exactly zero in value, the
+ * first term gives W its gradient from x, and the bracket sends {@code g·B} to x. (For the data
+ * layer the bracket's gradient is pruned by autograd; its forward product is the route's cost.)
+ */
+public abstract class ErrorRoute {
+    /** The route's config name. */
+    public abstract String name();
+
+    /** {@code x·Wᵀ + b} for rows {@code x}, with this route's input gradient. */
+    public abstract NDArray apply(NDArray x, NDArray weight, NDArray bias);
+
+    /** The feedback matrix used for the input gradient, or null for backprop (for tests). */
+    public abstract NDArray feedback(NDArray weight);
+
+    /** Exact backpropagation. */
+    public static ErrorRoute backprop() {
+        return Backprop.INSTANCE;
+    }
+
+    /**
+     * Feedback alignment with a fixed random {@code B [out, in]}, initialised as the reference does
+     * ({@code kaiming_uniform_(a=√5)}: uniform in ±1/√in), drawn from {@code random}.
+     */
+    public static ErrorRoute feedbackAlignment(int in, int out, NDManager manager, SplittableRandom random) {
+        float[] values = new float[in * out];
+        double bound = 1.0 / Math.sqrt(in);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        return new FeedbackAlignment(StepScope.keep(manager.create(values, new Shape(out, in))));
+    }
+
+    /** Sign-symmetric feedback {@code B = sign(W)·(1/√in)}, recomputed at every forward (reference scale for linear layers). */
+    public static ErrorRoute signSymmetric(int in, Constants c) {
+        return new SignSymmetric(1.0 / Math.sqrt(in), c);
+    }
+
+    /** The composition shared by the non-backprop routes. */
+    static NDArray throughFeedback(NDArray x, NDArray weight, NDArray bias, NDArray feedback) {
+        NDArray out = Linear.linear(x.stopGradient(), weight, bias).singletonOrThrow();
+        NDArray viaB = Linear.linear(x, feedback, null).singletonOrThrow();
+        return out.add(viaB.sub(viaB.stopGradient()));
+    }
+
+    private static final class Backprop extends ErrorRoute {
+        static final Backprop INSTANCE = new Backprop();
+
+        @Override
+        public String name() {
+            return "backprop";
+        }
+
+        @Override
+        public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
+            return Linear.linear(x, weight, bias).singletonOrThrow();
+        }
+
+        @Override
+        public NDArray feedback(NDArray weight) {
+            return null;
+        }
+    }
+
+    private static final class FeedbackAlignment extends ErrorRoute {
+        private final NDArray b;
+
+        FeedbackAlignment(NDArray b) {
+            this.b = b;
+        }
+
+        @Override
+        public String name() {
+            return "feedback-alignment";
+        }
+
+        @Override
+        public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
+            return throughFeedback(x, weight, bias, b);
+        }
+
+        @Override
+        public NDArray feedback(NDArray weight) {
+            return b;
+        }
+    }
+
+    private static final class SignSymmetric extends ErrorRoute {
+        private final double scale;
+        private final Constants c;
+
+        SignSymmetric(double scale, Constants c) {
+            this.scale = scale;
+            this.c = c;
+        }
+
+        @Override
+        public String name() {
+            return "sign-symmetric";
+        }
+
+        @Override
+        public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
+            return throughFeedback(x, weight, bias, feedback(weight));
+        }
+
+        @Override
+        public NDArray feedback(NDArray weight) {
+            return weight.stopGradient().sign().mul(c.of(scale));
+        }
+    }
+}

@@ -10,6 +10,8 @@ import org.plasticity.core.net.DsrForward;
 import org.plasticity.core.net.ErrorRoutes;
 import org.plasticity.core.net.ForwardPass;
 import org.plasticity.core.net.MlpSpec;
+import org.plasticity.core.net.OnlineForward;
+import org.plasticity.core.neuron.OnlineLif;
 import org.plasticity.core.net.Readout;
 import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.neuron.SpikingNeuron;
@@ -75,6 +77,11 @@ public final class NetworkFactory {
                     readout, context);
         }
         Readout readout = readout(model.readout(), steps, Double.NaN, Double.NaN);
+        if (config.training().method().equals("ottt")) {
+            org.plasticity.trainers.config.LifNeuron l = (org.plasticity.trainers.config.LifNeuron) neuron;
+            return (hidden, context) -> new OnlineForward(hidden, new OnlineLif(l.tau(), l.vth(),
+                    surrogate(l.surrogate(), context.constants()), context.constants()), readout, context);
+        }
         return (hidden, context) -> new BpttForward(hidden, neurons(neuron, context.constants()),
                 encoder(model.encoding(), context.constants()), readout, context);
     }

@@ -27,6 +27,23 @@ public abstract class ErrorRoute {
     /** {@code x·Wᵀ + b} for rows {@code x}, with this route's input gradient. */
     public abstract NDArray apply(NDArray x, NDArray weight, NDArray bias);
 
+    /**
+     * OTTT's layer (hlop.md §9): value {@code x·Wᵀ + b} computed from the spikes x, weight gradient
+     * {@code gᵀ·â} from the presynaptic trace â, input gradient through this route:
+     * {@code sg(x·Wᵀ) + b + (x·Fᵀ − sg(x·Fᵀ)) + (sg(â)·Wᵀ − sg(â·Wᵀ))} with F = W (backprop) or B.
+     */
+    public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias) {
+        NDArray feedback = feedback(weight);
+        NDArray fixed = feedback == null ? weight.stopGradient() : feedback;
+        NDArray throughX = Linear.linear(x, fixed, null).singletonOrThrow();
+        NDArray out = feedback == null ? throughX
+                : Linear.linear(x.stopGradient(), weight.stopGradient(), null).singletonOrThrow()
+                        .add(throughX.sub(throughX.stopGradient()));
+        NDArray viaTrace = Linear.linear(trace.stopGradient(), weight, null).singletonOrThrow();
+        NDArray result = out.add(viaTrace.sub(viaTrace.stopGradient()));
+        return bias == null ? result : result.add(bias);
+    }
+
     /** The feedback matrix used for the input gradient, or null for backprop (for tests). */
     public abstract NDArray feedback(NDArray weight);
 

@@ -97,6 +97,11 @@ public final class LinearLayer {
         return route.apply(x, weight.value(), bias.value().mul(c.of(k)));
     }
 
+    /** OTTT: value from spikes {@code x}, weight gradient from the trace (see {@link ErrorRoute#applyWithTrace}). */
+    public NDArray applyWithTrace(NDArray x, NDArray trace) {
+        return route.applyWithTrace(x, trace, weight.value(), bias == null ? null : bias.value());
+    }
+
     /** {@code x·Wᵀ + b} computed from detached weights: records no gradient. */
     public NDArray applyDetached(NDArray x) {
         NDArray w = weight.value().stopGradient();

@@ -81,6 +81,16 @@ public final class SpikingMlp implements Stateful, AutoCloseable {
         return heads.get(head).applyToSum(features, pass.readoutWeight(), constants);
     }
 
+    /** The online (OTTT) forward pass, or null when the network trains another way. */
+    public OnlineForward online() {
+        return pass instanceof OnlineForward o ? o : null;
+    }
+
+    /** OTTT: logits of one step, the head's weight gradient taken from the trace. */
+    public NDArray stepLogits(OnlineForward.StepOutput output, int head) {
+        return heads.get(head).applyWithTrace(output.spikes(), output.trace());
+    }
+
     /** Logits of a batch through one head. */
     public NDArray forward(NDArray x, int head) {
         return logits(features(x, LayerObserver.NONE), head);

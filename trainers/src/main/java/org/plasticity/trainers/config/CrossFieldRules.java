@@ -26,6 +26,9 @@ final class CrossFieldRules {
         if (method.equals("dsr") && !(neuron instanceof DsrLifNeuron)) {
             problems.at("training").at("method")
                     .report("dsr requires model.neuron.type=dsr-lif, got model.neuron.type=" + neuronType);
+        } else if (method.equals("ottt") && !(neuron instanceof LifNeuron)) {
+            problems.at("training").at("method")
+                    .report("ottt requires model.neuron.type=lif (the online LIF), got model.neuron.type=" + neuronType);
         } else if (method.equals("bptt") && neuron instanceof DsrLifNeuron) {
             problems.at("training").at("method")
                     .report("bptt requires model.neuron.type lif or if, got model.neuron.type=" + neuronType

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * The training loop.
  *
- * @param method               gradient method: {@code bptt} (backpropagation through time) or {@code dsr}
- *                             (differentiation on spike representation); default {@code bptt}
+ * @param method               gradient method: {@code bptt} (backpropagation through time), {@code dsr}
+ *                             (differentiation on spike representation) or {@code ottt} (online training through
+ *                             time); default {@code bptt}
  * @param epochs               epochs per task, &gt;= 1; default 1
  * @param batchSize            training batch size, &gt;= 1; default 64
  * @param evalBatchSize        evaluation batch size, &gt;= 1; default 256 (measured fastest on 2 CPU cores)
@@ -18,16 +19,17 @@ import java.util.Objects;
  * @param schedule             the learning-rate schedule, stepped once per epoch; default {@code step}
  * @param onNonFinite          what a NaN or infinite loss or gradient does: {@code stop} the run (the last
  *                             checkpoint stays intact) or {@code skip} the batch; default {@code stop}
+ * @param onlineUpdate         OTTT only: one optimizer step per timestep instead of one per batch; default false
  * @param feedback             how every weight layer sends the error to its input: {@code backprop},
  *                             {@code feedback-alignment} (fixed random matrices) or {@code sign-symmetric};
  *                             default {@code backprop}
  */
 public record TrainingConfig(String method, int epochs, int batchSize, int evalBatchSize, boolean shuffle,
         boolean freezeAfterFirstTask, OptimizerConfig optimizer, ScheduleConfig schedule, String onNonFinite,
-        String feedback) implements ConfigNode {
+        String feedback, boolean onlineUpdate) implements ConfigNode {
 
     /** Known gradient methods. */
-    public static final List<String> METHODS = List.of("bptt", "dsr");
+    public static final List<String> METHODS = List.of("bptt", "dsr", "ottt");
 
     /** What a non-finite loss or gradient may do. */
     public static final List<String> ON_NON_FINITE = List.of("stop", "skip");
@@ -37,7 +39,7 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
 
     /** The documented defaults. */
     public static final TrainingConfig DEFAULTS = new TrainingConfig("bptt", 1, 64, 256, true, false,
-            SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop");
+            SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop", false);
 
     public TrainingConfig {
         Objects.requireNonNull(method, "method");
@@ -57,5 +59,8 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
         schedule.validate(problems.at("schedule"));
         problems.at("onNonFinite").oneOf(onNonFinite, ON_NON_FINITE);
         problems.at("feedback").oneOf(feedback, FEEDBACK);
+        if (onlineUpdate && !method.equals("ottt")) {
+            problems.at("onlineUpdate").report("onlineUpdate applies to training.method=ottt only, got " + method);
+        }
     }
 }

@@ -88,7 +88,8 @@ public final class ContinualTrainer implements Trainer {
         int tasks = scenario.numTasks();
         RunProgress progress = new RunProgress(tasks);
         Evaluator evaluator = new Evaluator(network, experiment.manager(), training.evalBatchSize());
-        TrainingStep step = new TrainingStep(network, plugins, training.onNonFinite().equals("skip"));
+        TrainingStep step = new TrainingStep(network, plugins, training.onNonFinite().equals("skip"),
+                training.onlineUpdate());
         CheckpointStore store = experiment.runDirectory() == null ? null
                 : new CheckpointStore(experiment.runDirectory().file(RunDirectory.CHECKPOINTS));
         plugins.forEach(p -> p.start(experiment));

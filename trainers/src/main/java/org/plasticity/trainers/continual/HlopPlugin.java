@@ -43,7 +43,8 @@ public final class HlopPlugin implements ContinualPlugin {
     private final List<HebbianSubspace> subspaces = new ArrayList<>();
     private final List<LinearLayer> protectedLayers = new ArrayList<>();
     private final List<HebbianSettings> settings = new ArrayList<>();
-    private final NDArray[] pendingInputs;
+    /** Hebbian inputs seen since the last update, per layer (OTTT sees one per timestep). */
+    private final List<List<NDArray>> pendingInputs = new ArrayList<>();
     private int[] increments;
     private double[] removedSum;
     private long measured;
@@ -55,7 +56,9 @@ public final class HlopPlugin implements ContinualPlugin {
     public HlopPlugin(HlopConfig config, String trainingMethod) {
         this.config = config;
         this.trainingMethod = trainingMethod;
-        this.pendingInputs = new NDArray[config.lr().size()];
+        for (int l = 0; l < config.lr().size(); l++) {
+            pendingInputs.add(new ArrayList<>());
+        }
     }
 
     @Override
@@ -111,7 +114,7 @@ public final class HlopPlugin implements ContinualPlugin {
 
     private void collect(LayerInput input) {
         int l = input.layer();
-        if (l >= pendingInputs.length || l >= subspaces.size()) {
+        if (l >= pendingInputs.size() || l >= subspaces.size()) {
             return;
         }
         NDArray rows;
@@ -122,7 +125,7 @@ public final class HlopPlugin implements ContinualPlugin {
         } else {
             rows = input.timeMajor();
         }
-        pendingInputs[l] = rows.stopGradient();
+        pendingInputs.get(l).add(rows.stopGradient());
     }
 
     /** A direct-encoded input is one tensor fed at every step (identity, not content: NDArray.equals compares values). */
@@ -149,11 +152,10 @@ public final class HlopPlugin implements ContinualPlugin {
                     }
                 }
             }
-            NDArray x = pendingInputs[l];
-            if (x != null) {
+            for (NDArray x : pendingInputs.get(l)) {
                 subspace.update(x, settings.get(l));
-                pendingInputs[l] = null;
             }
+            pendingInputs.get(l).clear();
         }
     }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import org.plasticity.core.net.LayerInput;
 import org.plasticity.core.net.LayerObserver;
+import org.plasticity.core.net.OnlineForward;
 import org.plasticity.core.net.Param;
 import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.optim.Optimizer;
@@ -17,12 +18,14 @@ import java.util.List;
  * One supervised training step, the same for every method: zero gradients, forward with the
  * plug-ins observing, cross-entropy plus the plug-ins' extra losses, backward, the plug-ins'
  * gradient edits, the optimizer update, the network's constraints, the plug-ins' after-step work.
+ * With an online (OTTT) network the forward and backward repeat per timestep before the update.
  * The caller opens the step scope around it.
  */
 public final class TrainingStep {
     private final SpikingMlp network;
     private final List<ContinualPlugin> plugins;
     private final boolean skipNonFinite;
+    private final boolean onlineUpdate;
 
     /**
      * @param network the network
@@ -30,9 +33,18 @@ public final class TrainingStep {
      * @param skipNonFinite skip a batch whose loss or gradient is not finite instead of stopping
      */
     public TrainingStep(SpikingMlp network, List<ContinualPlugin> plugins, boolean skipNonFinite) {
+        this(network, plugins, skipNonFinite, false);
+    }
+
+    /**
+     * @param onlineUpdate OTTT: update after every timestep instead of once per batch
+     */
+    public TrainingStep(SpikingMlp network, List<ContinualPlugin> plugins, boolean skipNonFinite,
+                        boolean onlineUpdate) {
         this.network = network;
         this.plugins = List.copyOf(plugins);
         this.skipNonFinite = skipNonFinite;
+        this.onlineUpdate = onlineUpdate;
     }
 
     /**
@@ -47,28 +59,82 @@ public final class TrainingStep {
             p.zeroGradient();
         }
         LayerObserver observer = observer(context);
+        OnlineForward online = network.online();
+        if (online != null) {
+            return runOnline(online, batch, optimizer, context, observer);
+        }
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray features = network.features(batch.x(), observer);
-            loss = crossEntropy(features, batch);
-            for (ContinualPlugin plugin : plugins) {
-                NDArray extra = plugin.extraLoss(context);
-                if (extra != null) {
-                    loss = loss.add(extra);
-                }
-            }
+            loss = withExtraLoss(crossEntropy(features, batch, -1.0 / batch.size()), context, 1.0);
             collector.backward(loss);
         }
         float value = loss.getFloat();
-        if (!Float.isFinite(value) || !gradientsFinite()) {
+        return update(value, optimizer, context) ? value : Float.NaN;
+    }
+
+    /**
+     * OTTT: one forward and backward per timestep, each with loss CE/T, gradients accumulating;
+     * one update per batch, or one per step with {@code onlineUpdate}.
+     */
+    private float runOnline(OnlineForward online, Batch batch, Optimizer optimizer, StepContext context,
+                            LayerObserver observer) {
+        int steps = network.spec().timesteps();
+        OnlineForward.Run run = online.begin(batch.x());
+        float total = 0;
+        boolean skippedAny = false;
+        for (int t = 0; t < steps; t++) {
+            NDArray loss;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                OnlineForward.StepOutput out = run.next(observer);
+                NDArray total0 = null;
+                for (Batch.HeadTarget target : batch.targets()) {
+                    NDArray picked = network.stepLogits(out, target.head()).logSoftmax(1).mul(target.oneHot()).sum();
+                    total0 = total0 == null ? picked : total0.add(picked);
+                }
+                loss = withExtraLoss(total0.mul(network.constants().of(-1.0 / (batch.size() * steps))), context,
+                        1.0 / steps);
+                collector.backward(loss);
+            }
+            float value = loss.getFloat();
+            total += value;
+            if (onlineUpdate) {
+                skippedAny |= !update(value, optimizer, context);
+                network.parameters().forEach(Param::zeroGradient);
+            }
+        }
+        if (!onlineUpdate) {
+            skippedAny = !update(total, optimizer, context);
+        }
+        return skippedAny ? Float.NaN : total;
+    }
+
+    private NDArray withExtraLoss(NDArray loss, StepContext context, double weight) {
+        for (ContinualPlugin plugin : plugins) {
+            NDArray extra = plugin.extraLoss(context);
+            if (extra != null) {
+                loss = loss.add(weight == 1.0 ? extra : extra.mul(network.constants().of(weight)));
+            }
+        }
+        return loss;
+    }
+
+    /**
+     * Checks the loss and gradients, then runs the plug-ins' gradient edits, the optimizer update,
+     * the network's constraints and the plug-ins' after-step work.
+     *
+     * @return false when the batch was skipped for a non-finite loss or gradient
+     */
+    private boolean update(float loss, Optimizer optimizer, StepContext context) {
+        if (!Float.isFinite(loss) || !gradientsFinite()) {
             if (skipNonFinite) {
                 network.parameters().forEach(Param::zeroGradient);
-                return Float.NaN;
+                return false;
             }
             throw new DivergenceError(String.format(java.util.Locale.ROOT,
                     "the %s became %s at task %d, epoch %d, step %d; the run stopped (its last checkpoint is "
                             + "intact). Lower training.optimizer.lr, or set training.onNonFinite=skip to skip such batches",
-                    Float.isFinite(value) ? "gradient" : "loss", Float.isFinite(value) ? "non-finite" : value,
+                    Float.isFinite(loss) ? "gradient" : "loss", Float.isFinite(loss) ? "non-finite" : loss,
                     context.task().index(), context.epoch(), context.step()));
         }
         for (ContinualPlugin plugin : plugins) {
@@ -79,7 +145,18 @@ public final class TrainingStep {
         for (ContinualPlugin plugin : plugins) {
             plugin.afterStep(context);
         }
-        return value;
+        return true;
+    }
+
+    /** Mean over the batch of −log softmax at the target, each sample scored by its own head. */
+    private NDArray crossEntropy(NDArray features, Batch batch, double scale) {
+        NDArray total = null;
+        for (Batch.HeadTarget target : batch.targets()) {
+            NDArray logProb = network.logits(features, target.head()).logSoftmax(1);
+            NDArray picked = logProb.mul(target.oneHot()).sum();
+            total = total == null ? picked : total.add(picked);
+        }
+        return total.mul(network.constants().of(scale));
     }
 
     /** One sum over every gradient: NaN or infinite exactly when some element is. */
@@ -93,17 +170,6 @@ public final class TrainingStep {
             }
         }
         return total == null || Float.isFinite(total.getFloat());
-    }
-
-    /** Mean over the batch of −log softmax at the target, each sample scored by its own head. */
-    private NDArray crossEntropy(NDArray features, Batch batch) {
-        NDArray total = null;
-        for (Batch.HeadTarget target : batch.targets()) {
-            NDArray logProb = network.logits(features, target.head()).logSoftmax(1);
-            NDArray picked = logProb.mul(target.oneHot()).sum();
-            total = total == null ? picked : total.add(picked);
-        }
-        return total.mul(network.constants().of(-1.0 / batch.size()));
     }
 
     private LayerObserver observer(StepContext context) {

@@ -26,9 +26,13 @@ public final class ResidentMemory {
         return -1;
     }
 
-    /** "1234 MiB", or "n/a". */
+    /**
+     * "1234 MiB (Java heap committed 800 MiB)", or "n/a": the heap grows towards its maximum
+     * (-Xmx) when the JVM finds it useful, so the part outside the heap is what must stay flat.
+     */
     public static String describe() {
         long mb = mebibytes();
-        return mb < 0 ? "n/a" : mb + " MiB";
+        long heap = Runtime.getRuntime().totalMemory() >> 20;
+        return mb < 0 ? "n/a" : mb + " MiB (Java heap committed " + heap + " MiB)";
     }
 }

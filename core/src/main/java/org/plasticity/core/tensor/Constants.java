@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Kept 0-d float32 constants for use as operands of tensor operations.
  *
- * <p>DJL turns a Java number passed to an op ({@code x.mul(0.9f)}) into a temporary tensor over a
+ * <p>DJL turns a Java number passed to an op (a float argument of {@code mul}) into a temporary tensor over a
  * freed buffer that autograd may still read in backward, which silently corrupts gradients
  * (djl.md §8.1). Every scalar operand in Plasticity therefore comes from here: each value is
  * created once in the long-lived manager given at construction and reused for the whole run.

@@ -27,8 +27,18 @@ class MemoryFlatTest {
     @TempDir
     Path temp;
 
-    /** Resident memory outside the Java heap (native tensors, engine), in kB. */
+    /**
+     * Resident memory outside the Java heap (native tensors, engine), in kB. Batches reach the
+     * engine through direct buffers that are freed only after a collection, by a cleaner thread,
+     * so collect twice with a pause before reading.
+     */
     private static long nativeKb() throws IOException {
+        System.gc();
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long heapKb = (rt.totalMemory()) / 1024;
@@ -76,7 +86,9 @@ class MemoryFlatTest {
                 rss[4] = nativeKb();
                 System.out.println("native resident kB at steps 0/300/600/900/1200: " + java.util.Arrays.toString(rss));
                 long growthKb = rss[4] - rss[2];
-                assertTrue(growthKb < 30_000, "native memory grew by " + growthKb + " kB from step 600 to 1200: "
+                // a leak of the step's tensors would grow by megabytes per step (djl.md: ~45 MB/step);
+                // the allocator's and cleaner's noise stays within tens of megabytes
+                assertTrue(growthKb < 64_000, "native memory grew by " + growthKb + " kB from step 600 to 1200: "
                         + java.util.Arrays.toString(rss));
             }
         }

@@ -14,12 +14,14 @@ import java.util.List;
  * @param decrement        how much the increment shrinks, &gt;= 0; default 20
  * @param iterations       Hebbian iterations per batch, &gt;= 1; default 5
  * @param momentum         momentum of the Hebbian update, in [0, 1); default 0.9
- * @param clamp            bound on the lateral weights, &gt; 0; default 10.0
- * @param startEpoch       epoch of each task from which projection starts, &gt;= 0; default 0
+ * @param clamp            bound on each element of a Hebbian update Δ, &gt; 0; default 10.0
+ * @param startEpoch       first epoch (0-based) of each task with Hebbian learning, &gt;= 0; default 0
  * @param spiking          whether the Hebbian neurons are spiking; default false
- * @param spikingScale     input scale of the spiking Hebbian neurons, &gt; 0; default 20.0
- * @param spikingTimesteps timesteps of the spiking Hebbian neurons, &gt;= 1; default 1000
- * @param withWfr          whether weighted firing rates feed the Hebbian update; default true
+ * @param spikingScale     saturation s of the spiking lateral neurons' outputs (quantisation step s/timesteps), &gt; 0;
+ *                         default 20.0
+ * @param spikingTimesteps timesteps of the spiking lateral neurons, &gt;= 1; default 1000
+ * @param withWfr          DSR: whether weighted firing rates (else per-step inputs) feed the Hebbian update;
+ *                         default true
  */
 public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> increment, int decrementEvery,
         int decrement, int iterations, double momentum, double clamp, int startEpoch, boolean spiking,

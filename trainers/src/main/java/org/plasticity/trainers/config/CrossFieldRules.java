@@ -16,7 +16,8 @@ final class CrossFieldRules {
         spikeEncodingsNeedRawInput(config, problems);
         perTaskHeadMatchesScenario(config, problems);
         hlopHasOneEntryPerLayer(config, problems);
-        hlopNotWithMultitask(config, problems);
+        gpmHasOneEntryPerLayer(config, problems);
+        methodsNotWithMultitask(config, problems);
     }
 
     private static void neuronMatchesGradientMethod(ExperimentConfig config, ConfigProblems problems) {
@@ -80,6 +81,14 @@ final class CrossFieldRules {
         checkLength(at.at("increment"), hlop.increment().size(), layers);
     }
 
+    private static void gpmHasOneEntryPerLayer(ExperimentConfig config, ConfigProblems problems) {
+        GpmConfig gpm = config.method().gpm();
+        if (gpm != null) {
+            checkLength(problems.at("method").at("gpm").at("threshold"), gpm.threshold().size(),
+                    config.model().hidden().size() + 1);
+        }
+    }
+
     private static void checkLength(ConfigProblems at, int size, int layers) {
         if (size != layers) {
             at.report("expected " + layers + " entries, one per weight layer (" + (layers - 1)
@@ -87,10 +96,20 @@ final class CrossFieldRules {
         }
     }
 
-    private static void hlopNotWithMultitask(ExperimentConfig config, ConfigProblems problems) {
-        if (config.method().hlop() != null && config.method().type().equals("multitask")) {
-            problems.at("method").at("hlop").report("not supported with method.type=multitask, which trains on "
-                    + "all tasks jointly; set it to null or use method.type=finetune");
+    /** Multitask is the joint-training upper bound: no continual-learning method applies to it. */
+    private static void methodsNotWithMultitask(ExperimentConfig config, ConfigProblems problems) {
+        MethodConfig method = config.method();
+        if (!method.type().equals("multitask")) {
+            return;
+        }
+        String[] names = {"hlop", "gpm", "memoryReplay", "experienceReplay", "ewc"};
+        Object[] sections = {method.hlop(), method.gpm(), method.memoryReplay(), method.experienceReplay(),
+                method.ewc()};
+        for (int i = 0; i < names.length; i++) {
+            if (sections[i] != null) {
+                problems.at("method").at(names[i]).report("not supported with method.type=multitask, which trains "
+                        + "on all tasks jointly; set it to null or use method.type=finetune");
+            }
         }
     }
 }

@@ -24,6 +24,22 @@ public final class BatchAssembler {
         this.dim = set.sources().get(0).split().dim();
     }
 
+    /** The heads the batch's samples use, in source order. */
+    private List<Integer> headsOf(int[] source, int count) {
+        boolean[] present = new boolean[set.sources().size()];
+        for (int i = 0; i < count; i++) {
+            present[source[i]] = true;
+        }
+        List<Integer> heads = new ArrayList<>();
+        for (int s = 0; s < present.length; s++) {
+            int head = set.sources().get(s).head();
+            if (present[s] && !heads.contains(head)) {
+                heads.add(head);
+            }
+        }
+        return heads;
+    }
+
     /** The batch of global samples {@code order[from .. from+count)}. */
     public Batch assemble(int[] order, int from, int count) {
         if (buffer.length < count * dim) {
@@ -44,7 +60,7 @@ public final class BatchAssembler {
         }
         NDArray x = manager.create(java.nio.FloatBuffer.wrap(buffer, 0, count * dim), new Shape(count, dim));
         List<Batch.HeadTarget> targets = new ArrayList<>();
-        for (int head : set.heads()) {
+        for (int head : headsOf(source, count)) {
             int outputs = 0;
             for (TrainingSet.Source src : set.sources()) {
                 if (src.head() == head) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * A continual-learning method as a plug-in on the one task loop of {@link ContinualTrainer}. Every
  * hook has a no-op default; a method overrides the points it needs and never copies the loop.
  * Plug-ins with state save it into checkpoints ({@link Stateful}); {@link #start} builds it.
- * The order within a training step is: {@link #observer} sees the forward pass,
+ * The order within a training step is: {@link #extraSamples} may add samples to the batch,
+ * {@link #observer} sees the forward pass,
  * {@link #extraLoss} adds to the loss, backward runs, {@link #afterBackward} may edit gradients,
  * the optimizer steps, then {@link #afterStep}.
  */
@@ -35,6 +36,19 @@ public interface ContinualPlugin extends Stateful {
 
     /** Before the task's first training step (grow subspaces, store anchors, …). */
     default void beforeTask(TaskContext context) {
+    }
+
+    /** No extra samples. */
+    int[] NO_SAMPLES = new int[0];
+
+    /**
+     * Samples to add to a training step's batch (experience replay), as indices into
+     * {@link TaskContext#samples()}; called once per step before the batch is built.
+     *
+     * @param batch the indices of the batch's own (new) samples
+     */
+    default int[] extraSamples(StepContext context, int[] batch) {
+        return NO_SAMPLES;
     }
 
     /** Receives each weight layer's presynaptic activity during training forward passes. */

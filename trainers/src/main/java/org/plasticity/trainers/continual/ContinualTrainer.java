@@ -101,6 +101,7 @@ public final class ContinualTrainer implements Trainer {
             experiment.log().info("%s: %s on %s, %d tasks, %s training, device %s", experiment.config().name(),
                     label(), scenario.name(), tasks, training.method(), experiment.device());
         }
+        TrainingSet samples = universe(scenario);
         double wallBefore = progress.wallSecondsBefore;
         Session session = new Session(experiment, store, progress, sessionStart, wallBefore);
         if (!progress.untrainedEvaluated) {
@@ -110,7 +111,7 @@ public final class ContinualTrainer implements Trainer {
         while (progress.task < tasks) {
             int t = progress.task;
             Task task = scenario.task(t);
-            TaskContext context = new TaskContext(experiment, task, head(scenario, t));
+            TaskContext context = new TaskContext(experiment, task, head(scenario, t), samples);
             boolean midTask = progress.taskStarted;
             if (!midTask) {
                 plugins.forEach(p -> p.beforeTask(context));
@@ -231,15 +232,11 @@ public final class ContinualTrainer implements Trainer {
         RunProgress progress = session.progress;
         TrainingConfig training = experiment.config().training();
         Scenario scenario = experiment.scenario();
-        List<TrainingSet.Source> sources = new ArrayList<>();
-        for (int j : regime.trainingTasks(context.index())) {
-            Task task = j == context.index() ? context.task() : scenario.task(j);
-            sources.add(new TrainingSet.Source(task.train(), head(scenario, j), task.outputs()));
-        }
-        TrainingSet set = new TrainingSet(sources);
-        BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
+        TrainingSet samples = context.samples();
+        int[] pool = pool(samples, regime.trainingTasks(context.index()));
+        BatchAssembler assembler = new BatchAssembler(samples, experiment.manager());
         int batch = training.batchSize();
-        int batches = (set.size() + batch - 1) / batch;
+        int batches = (pool.length + batch - 1) / batch;
         int every = experiment.config().output().checkpointEverySteps();
         long seed = experiment.config().seed();
         LearningRateSchedule schedule = OptimizerFactory.schedule(training.schedule());
@@ -256,16 +253,17 @@ public final class ContinualTrainer implements Trainer {
             double baseLr = optimizer.learningRate();
             for (; progress.epoch < training.epochs(); progress.epoch++) {
                 optimizer.setLearningRate(baseLr * schedule.factor(progress.epoch));
-                int[] order = order(set.size(), training.shuffle(),
+                int[] order = order(pool.length, training.shuffle(),
                         Seeds.derive(seed, "order", context.index(), progress.epoch));
                 for (; progress.batch < batches; ) {
                     int from = progress.batch * batch;
-                    int count = Math.min(batch, set.size() - from);
+                    int count = Math.min(batch, pool.length - from);
                     StepContext stepContext = new StepContext(context, progress.epoch, progress.steps);
+                    int[] members = batchMembers(pool, order, from, count, stepContext);
                     TorchRuntime.reseed(Seeds.derive(seed, "engine", context.index(), progress.epoch, progress.batch));
                     float loss;
                     try (StepScope scope = StepScope.open()) {
-                        loss = step.run(assembler.assemble(order, from, count), optimizer, stepContext);
+                        loss = step.run(assembler.assemble(members, 0, members.length), optimizer, stepContext);
                     }
                     progress.batch++;
                     progress.steps++;
@@ -283,12 +281,45 @@ public final class ContinualTrainer implements Trainer {
                         session.stopIfRequested();
                     }
                 }
-                progress.lastEpochLoss = progress.epochLossSum / set.size();
+                progress.lastEpochLoss = progress.epochLossSum / pool.length;
                 progress.epochLossSum = 0;
                 progress.batch = 0;
             }
         }
         progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Every task's training split under one index; source j is task j. */
+    private static TrainingSet universe(Scenario scenario) {
+        List<TrainingSet.Source> sources = new ArrayList<>();
+        for (int j = 0; j < scenario.numTasks(); j++) {
+            Task task = scenario.task(j);
+            sources.add(new TrainingSet.Source(task.train(), head(scenario, j), task.outputs()));
+        }
+        return new TrainingSet(sources);
+    }
+
+    /** The samples a task trains on: the training splits of the regime's tasks, in task order. */
+    private static int[] pool(TrainingSet samples, List<Integer> tasks) {
+        return tasks.stream().map(samples::indicesOf).flatMapToInt(java.util.Arrays::stream).toArray();
+    }
+
+    /** The step's samples: its slice of the shuffled pool, then what the plug-ins add. */
+    private int[] batchMembers(int[] pool, int[] order, int from, int count, StepContext context) {
+        int[] own = new int[count];
+        for (int i = 0; i < count; i++) {
+            own[i] = pool[order[from + i]];
+        }
+        int[] members = own;
+        for (ContinualPlugin plugin : plugins) {
+            int[] extra = plugin.extraSamples(context, own);
+            if (extra.length > 0) {
+                int[] grown = java.util.Arrays.copyOf(members, members.length + extra.length);
+                System.arraycopy(extra, 0, grown, members.length, extra.length);
+                members = grown;
+            }
+        }
+        return members;
     }
 
     /** The sample order of an epoch: a seeded Fisher–Yates shuffle, or file order. */

@@ -32,30 +32,23 @@ import java.util.Map;
  * the hidden layers and, with a shared head, the classifier (per-task heads are not protected, as
  * in the reference).
  *
- * <p>Hebbian inputs per training method (hlop.md §2.4): DSR uses the weighted firing rate of the
- * layer input ({@code withWfr}) or the raw per-step inputs; BPTT uses the per-step inputs. A
- * direct-encoded input is the same at every step, and the update averages over rows, so its T
- * identical copies are replaced by one — the same update at 1/T of the cost.
+ * <p>Hebbian inputs per training method (hlop.md §2.4) are chosen by {@link PresynapticRows}.
  */
 public final class HlopPlugin implements ContinualPlugin {
     private final HlopConfig config;
-    private final String trainingMethod;
     private final List<HebbianSubspace> subspaces = new ArrayList<>();
     private final List<LinearLayer> protectedLayers = new ArrayList<>();
     private final List<HebbianSettings> settings = new ArrayList<>();
     /** Hebbian inputs seen since the last update, per layer (OTTT sees one per timestep). */
     private final List<List<NDArray>> pendingInputs = new ArrayList<>();
+    private final PresynapticRows rows;
+    private final ProjectionMeter meter;
     private int[] increments;
-    private double[] removedSum;
-    private long measured;
-    private long stepsSinceMeasure;
-
-    /** Measure the projected fraction of gradient norm every this many steps (each costs a sync). */
-    private static final int MEASURE_EVERY = 20;
 
     public HlopPlugin(HlopConfig config, String trainingMethod) {
         this.config = config;
-        this.trainingMethod = trainingMethod;
+        this.rows = new PresynapticRows(trainingMethod, config.withWfr());
+        this.meter = new ProjectionMeter(config.lr().size());
         for (int l = 0; l < config.lr().size(); l++) {
             pendingInputs.add(new ArrayList<>());
         }
@@ -69,10 +62,7 @@ public final class HlopPlugin implements ContinualPlugin {
     @Override
     public void start(Experiment experiment) {
         SpikingMlp network = experiment.network();
-        protectedLayers.addAll(network.hiddenLayers());
-        if (!experiment.scenario().taskIncremental()) {
-            protectedLayers.add(network.heads().get(0));
-        }
+        protectedLayers.addAll(ProtectedLayers.of(network, experiment.scenario().taskIncremental()));
         LateralQuantizer quantizer = config.spiking()
                 ? new LateralQuantizer(config.spikingScale(), config.spikingTimesteps()) : null;
         for (int l = 0; l < protectedLayers.size(); l++) {
@@ -99,9 +89,7 @@ public final class HlopPlugin implements ContinualPlugin {
             }
             subspaces.get(l).addNeurons(add, Seeds.derive(seed, "hlop", l, t));
         }
-        removedSum = new double[subspaces.size()];
-        measured = 0;
-        stepsSinceMeasure = MEASURE_EVERY;
+        meter.reset(subspaces.size());
     }
 
     @Override
@@ -114,33 +102,14 @@ public final class HlopPlugin implements ContinualPlugin {
 
     private void collect(LayerInput input) {
         int l = input.layer();
-        if (l >= pendingInputs.size() || l >= subspaces.size()) {
-            return;
+        if (l < pendingInputs.size() && l < subspaces.size()) {
+            pendingInputs.get(l).add(rows.of(input));
         }
-        NDArray rows;
-        if (trainingMethod.equals("dsr") && config.withWfr()) {
-            rows = input.rate();
-        } else if (sameTensorAtEveryStep(input)) {
-            rows = input.steps().get(0);
-        } else {
-            rows = input.timeMajor();
-        }
-        pendingInputs.get(l).add(rows.stopGradient());
-    }
-
-    /** A direct-encoded input is one tensor fed at every step (identity, not content: NDArray.equals compares values). */
-    private static boolean sameTensorAtEveryStep(LayerInput input) {
-        NDArray first = input.steps().get(0);
-        return input.steps().stream().allMatch(s -> s == first);
     }
 
     @Override
     public void afterBackward(StepContext context) {
-        boolean measure = ++stepsSinceMeasure >= MEASURE_EVERY;
-        if (measure) {
-            stepsSinceMeasure = 0;
-            measured++;
-        }
+        boolean measure = meter.tick();
         for (int l = 0; l < subspaces.size(); l++) {
             HebbianSubspace subspace = subspaces.get(l);
             if (subspace.oldSize() > 0) {
@@ -148,7 +117,7 @@ public final class HlopPlugin implements ContinualPlugin {
                 if (gradient != null) {
                     double removed = subspace.project(gradient, measure);
                     if (measure) {
-                        removedSum[l] += removed;
+                        meter.add(l, removed);
                     }
                 }
             }
@@ -168,22 +137,19 @@ public final class HlopPlugin implements ContinualPlugin {
     public Map<String, Object> diagnostics() {
         Map<String, Object> d = new LinkedHashMap<>();
         List<Integer> sizes = new ArrayList<>();
-        List<Double> removed = new ArrayList<>();
-        for (int l = 0; l < subspaces.size(); l++) {
-            sizes.add(subspaces.get(l).size());
-            removed.add(measured == 0 || subspaces.get(l).oldSize() == 0 && removedSum[l] == 0
-                    ? 0.0 : removedSum[l] / measured);
+        for (HebbianSubspace subspace : subspaces) {
+            sizes.add(subspace.size());
         }
         d.put("hlopSubspaceSizes", sizes);
-        d.put("hlopGradientNormRemoved", removed);
+        d.put("hlopGradientNormRemoved", meter.means());
         return d;
     }
 
     @Override
     public void saveState(Checkpoint checkpoint, String prefix) {
         checkpoint.putLongs(prefix + "increments", java.util.Arrays.stream(increments).asLongStream().toArray());
-        checkpoint.putDoubles(prefix + "removedSum", removedSum == null ? new double[0] : removedSum);
-        checkpoint.putLongs(prefix + "measured", measured, stepsSinceMeasure);
+        checkpoint.putDoubles(prefix + "removedSum", meter.sums());
+        checkpoint.putLongs(prefix + "measured", meter.counters());
         for (int l = 0; l < subspaces.size(); l++) {
             subspaces.get(l).saveState(checkpoint, prefix + "subspace" + l + "/");
         }
@@ -192,11 +158,7 @@ public final class HlopPlugin implements ContinualPlugin {
     @Override
     public void restoreState(Checkpoint checkpoint, String prefix) {
         increments = java.util.Arrays.stream(checkpoint.longs(prefix + "increments")).mapToInt(v -> (int) v).toArray();
-        double[] sums = checkpoint.doubles(prefix + "removedSum");
-        removedSum = sums.length == 0 ? null : sums;
-        long[] counters = checkpoint.longs(prefix + "measured");
-        measured = counters[0];
-        stepsSinceMeasure = counters[1];
+        meter.restore(checkpoint.doubles(prefix + "removedSum"), checkpoint.longs(prefix + "measured"));
         for (int l = 0; l < subspaces.size(); l++) {
             subspaces.get(l).restoreState(checkpoint, prefix + "subspace" + l + "/");
         }

@@ -9,8 +9,10 @@ import org.plasticity.trainers.Experiment;
  * @param experiment the run
  * @param task the task being (or just) trained
  * @param head the classifier head the task uses
+ * @param samples every task's training samples under one index (source j is task j's training
+ *     split), the index replay buffers and memories refer to
  */
-public record TaskContext(Experiment experiment, Task task, int head) {
+public record TaskContext(Experiment experiment, Task task, int head, TrainingSet samples) {
     /** The task's index. */
     public int index() {
         return task.id();

@@ -44,10 +44,10 @@ public final class ThroughputBenchmark {
                              Consumer<String> report) {
         Task task = experiment.scenario().task(0);
         int head = 0; // task 0 uses head 0 in both shared and per-task layouts
-        TaskContext context = new TaskContext(experiment, task, head);
+        TrainingSet set = new TrainingSet(List.of(new TrainingSet.Source(task.train(), head, task.outputs())));
+        TaskContext context = new TaskContext(experiment, task, head, set);
         trainer.plugins().forEach(p -> p.start(experiment));
         trainer.plugins().forEach(p -> p.beforeTask(context));
-        TrainingSet set = new TrainingSet(List.of(new TrainingSet.Source(task.train(), head, task.outputs())));
         BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
         TrainingStep step = new TrainingStep(experiment.network(), trainer.plugins(), false);
         int batch = experiment.config().training().batchSize();

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training samples of one phase: one or more splits, each with the classifier head its
- * samples are scored by, addressed by one global index.
+ * Training samples from one or more splits, each with the classifier head its samples are scored
+ * by, addressed by one global index. The continual trainer builds one over every task's training
+ * split (the run's sample universe), so that a batch may mix samples of any tasks (replay).
  */
 public final class TrainingSet {
     /** One split and its head. */
@@ -32,6 +33,26 @@ public final class TrainingSet {
 
     public List<Source> sources() {
         return sources;
+    }
+
+    /** The global indices of every sample of source {@code source}, in order. */
+    public int[] indicesOf(int source) {
+        int[] out = new int[offsets[source + 1] - offsets[source]];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = offsets[source] + i;
+        }
+        return out;
+    }
+
+    /** The global index of row {@code row} of source {@code source}. */
+    public int globalIndex(int source, int row) {
+        return offsets[source] + row;
+    }
+
+    /** The label of global sample {@code index}. */
+    public int label(int index) {
+        int s = sourceOf(index);
+        return sources.get(s).split().label(rowOf(index, s));
     }
 
     /** Index of the source that holds global sample {@code index}. */

@@ -48,65 +48,102 @@ public final class TrainingStep {
     }
 
     /**
-     * Runs the step.
+     * Runs the step with the loss averaged over the batch.
      *
      * @return the loss of the batch (cross-entropy plus extra terms), or NaN when the batch was
      *     skipped because its loss or gradient was not finite
      * @throws DivergenceError when the loss or a gradient is not finite and skipping is off
      */
     public float run(Batch batch, Optimizer optimizer, StepContext context) {
-        for (Param p : network.parameters()) {
-            p.zeroGradient();
+        return run(batch, optimizer, context, batch.size());
+    }
+
+    /**
+     * Runs the step with the cross-entropy summed over the batch and divided by
+     * {@code lossDenominator} (memory replay sums the per-task means of equal chunks).
+     *
+     * @return as {@link #run(Batch, Optimizer, StepContext)}
+     */
+    public float run(Batch batch, Optimizer optimizer, StepContext context, double lossDenominator) {
+        OnlineForward online = network.online();
+        if (online != null && onlineUpdate) {
+            zeroGradients();
+            return runOnlineUpdates(online, batch, optimizer, context, lossDenominator);
         }
+        float loss = gradients(batch, context, lossDenominator);
+        return update(loss, optimizer, context) ? loss : Float.NaN;
+    }
+
+    /**
+     * Zeroes the gradients, then runs the forward and backward passes only: afterwards every
+     * trainable parameter holds the gradient of the batch loss (cross-entropy summed over the batch
+     * and divided by {@code lossDenominator}, plus the plug-ins' extra terms). With an online
+     * (OTTT) network the per-timestep gradients are accumulated.
+     *
+     * @return the loss
+     */
+    public float gradients(Batch batch, StepContext context, double lossDenominator) {
+        zeroGradients();
         LayerObserver observer = observer(context);
         OnlineForward online = network.online();
         if (online != null) {
-            return runOnline(online, batch, optimizer, context, observer);
+            OnlineForward.Run run = online.begin(batch.x());
+            int steps = network.spec().timesteps();
+            float total = 0;
+            for (int t = 0; t < steps; t++) {
+                total += onlineStepBackward(run, batch, context, observer, lossDenominator);
+            }
+            return total;
         }
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray features = network.features(batch.x(), observer);
-            loss = withExtraLoss(crossEntropy(features, batch, -1.0 / batch.size()), context, 1.0);
+            loss = withExtraLoss(crossEntropy(features, batch, -1.0 / lossDenominator), context, 1.0);
             collector.backward(loss);
         }
-        float value = loss.getFloat();
-        return update(value, optimizer, context) ? value : Float.NaN;
+        return loss.getFloat();
     }
 
-    /**
-     * OTTT: one forward and backward per timestep, each with loss CE/T, gradients accumulating;
-     * one update per batch, or one per step with {@code onlineUpdate}.
-     */
-    private float runOnline(OnlineForward online, Batch batch, Optimizer optimizer, StepContext context,
-                            LayerObserver observer) {
+    private void zeroGradients() {
+        for (Param p : network.parameters()) {
+            p.zeroGradient();
+        }
+    }
+
+    /** OTTT with {@code onlineUpdate}: one forward, backward and update per timestep. */
+    private float runOnlineUpdates(OnlineForward online, Batch batch, Optimizer optimizer, StepContext context,
+                                   double lossDenominator) {
+        LayerObserver observer = observer(context);
         int steps = network.spec().timesteps();
         OnlineForward.Run run = online.begin(batch.x());
         float total = 0;
         boolean skippedAny = false;
         for (int t = 0; t < steps; t++) {
-            NDArray loss;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                OnlineForward.StepOutput out = run.next(observer);
-                NDArray total0 = null;
-                for (Batch.HeadTarget target : batch.targets()) {
-                    NDArray picked = network.stepLogits(out, target.head()).logSoftmax(1).mul(target.oneHot()).sum();
-                    total0 = total0 == null ? picked : total0.add(picked);
-                }
-                loss = withExtraLoss(total0.mul(network.constants().of(-1.0 / (batch.size() * steps))), context,
-                        1.0 / steps);
-                collector.backward(loss);
-            }
-            float value = loss.getFloat();
+            float value = onlineStepBackward(run, batch, context, observer, lossDenominator);
             total += value;
-            if (onlineUpdate) {
-                skippedAny |= !update(value, optimizer, context);
-                network.parameters().forEach(Param::zeroGradient);
-            }
-        }
-        if (!onlineUpdate) {
-            skippedAny = !update(total, optimizer, context);
+            skippedAny |= !update(value, optimizer, context);
+            zeroGradients();
         }
         return skippedAny ? Float.NaN : total;
+    }
+
+    /** OTTT: one timestep's forward and backward with loss CE/T, adding to the gradients. */
+    private float onlineStepBackward(OnlineForward.Run run, Batch batch, StepContext context, LayerObserver observer,
+                                     double lossDenominator) {
+        int steps = network.spec().timesteps();
+        NDArray loss;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            OnlineForward.StepOutput out = run.next(observer);
+            NDArray total = null;
+            for (Batch.HeadTarget target : batch.targets()) {
+                NDArray picked = network.stepLogits(out, target.head()).logSoftmax(1).mul(target.oneHot()).sum();
+                total = total == null ? picked : total.add(picked);
+            }
+            loss = withExtraLoss(total.mul(network.constants().of(-1.0 / (lossDenominator * steps))), context,
+                    1.0 / steps);
+            collector.backward(loss);
+        }
+        return loss.getFloat();
     }
 
     private NDArray withExtraLoss(NDArray loss, StepContext context, double weight) {

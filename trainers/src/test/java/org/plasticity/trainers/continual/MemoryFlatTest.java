@@ -60,8 +60,8 @@ class MemoryFlatTest {
                 "memory-test", List.of());
         try (Experiment experiment = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE)) {
             Task task = experiment.scenario().task(0);
-            TaskContext context = new TaskContext(experiment, task, 0);
             TrainingSet set = new TrainingSet(List.of(new TrainingSet.Source(task.train(), 0, task.outputs())));
+            TaskContext context = new TaskContext(experiment, task, 0, set);
             BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
             TrainingStep step = new TrainingStep(experiment.network(), List.of(), false);
             int[] order = ContinualTrainer.order(set.size(), true, 1);

@@ -1,0 +1,124 @@
+package org.plasticity.trainers.continual;
+
+import ai.djl.ndarray.NDArray;
+import org.plasticity.core.net.LinearLayer;
+import org.plasticity.core.plasticity.GpmBasis;
+import org.plasticity.core.plasticity.GradientProjector;
+import org.plasticity.core.state.Checkpoint;
+import org.plasticity.core.tensor.Seeds;
+import org.plasticity.datasets.scenario.Split;
+import org.plasticity.trainers.Experiment;
+import org.plasticity.trainers.config.GpmConfig;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gradient projection memory (GPM): after each task, the activations of {@code samples} random
+ * training samples of the task at every protected layer's input form a representation matrix, and
+ * the layer's {@link GpmBasis} grows until it holds the layer's energy threshold of it; while later
+ * tasks train, each protected weight gradient is projected orthogonally to the basis by the
+ * {@link GradientProjector} HLOP uses. The layer inputs are the rows HLOP's Hebbian neurons learn
+ * from ({@link PresynapticRows}), so the two methods differ only in how the subspace is found.
+ */
+public final class GpmPlugin implements ContinualPlugin {
+    private final GpmConfig config;
+    private final PresynapticRows rows;
+    private final List<LinearLayer> protectedLayers = new ArrayList<>();
+    private final List<GpmBasis> bases = new ArrayList<>();
+    private final List<GradientProjector> projectors = new ArrayList<>();
+    private final ProjectionMeter meter;
+    private double[] capturedBefore = new double[0];
+
+    public GpmPlugin(GpmConfig config, String trainingMethod) {
+        this.config = config;
+        this.rows = new PresynapticRows(trainingMethod, true);
+        this.meter = new ProjectionMeter(config.threshold().size());
+    }
+
+    @Override
+    public String name() {
+        return "gpm";
+    }
+
+    @Override
+    public void start(Experiment experiment) {
+        protectedLayers.addAll(ProtectedLayers.of(experiment.network(), experiment.scenario().taskIncremental()));
+        for (LinearLayer layer : protectedLayers) {
+            GpmBasis basis = new GpmBasis(experiment.network().manager(), layer.inFeatures());
+            bases.add(basis);
+            projectors.add(new GradientProjector(basis, experiment.network().constants()));
+        }
+        capturedBefore = new double[bases.size()];
+    }
+
+    @Override
+    public void beforeTask(TaskContext context) {
+        meter.reset(bases.size());
+    }
+
+    @Override
+    public void afterBackward(StepContext context) {
+        boolean measure = meter.tick();
+        for (int l = 0; l < bases.size(); l++) {
+            NDArray gradient = protectedLayers.get(l).weight().gradient();
+            if (bases.get(l).size() > 0 && gradient != null) {
+                double removed = projectors.get(l).project(gradient, measure);
+                if (measure) {
+                    meter.add(l, removed);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void afterTask(TaskContext context) {
+        Experiment experiment = context.experiment();
+        Split train = context.task().train();
+        int n = Math.min(config.samples(), train.size());
+        int[] order = ContinualTrainer.order(train.size(), true,
+                Seeds.derive(experiment.config().seed(), "gpm", context.index()));
+        int[] samples = Arrays.copyOf(order, n);
+        List<LayerActivations.Matrix> matrices = LayerActivations.collect(experiment.network(), experiment.manager(),
+                train, samples, experiment.config().training().evalBatchSize(), rows, bases.size());
+        for (int l = 0; l < bases.size(); l++) {
+            LayerActivations.Matrix m = matrices.get(l);
+            GpmBasis.Extension e = bases.get(l).extend(m.values(), m.rows(), config.threshold().get(l));
+            capturedBefore[l] = e.capturedBefore();
+        }
+    }
+
+    @Override
+    public Map<String, Object> diagnostics() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("gpmBasisSizes", bases.stream().map(GpmBasis::size).toList());
+        d.put("gpmEnergyCapturedBeforeTask", Arrays.stream(capturedBefore).boxed().toList());
+        d.put("gpmGradientNormRemoved", meter.means());
+        return d;
+    }
+
+    @Override
+    public void saveState(Checkpoint checkpoint, String prefix) {
+        checkpoint.putDoubles(prefix + "removedSum", meter.sums());
+        checkpoint.putLongs(prefix + "measured", meter.counters());
+        for (int l = 0; l < bases.size(); l++) {
+            bases.get(l).saveState(checkpoint, prefix + "basis" + l + "/");
+        }
+    }
+
+    @Override
+    public void restoreState(Checkpoint checkpoint, String prefix) {
+        meter.restore(checkpoint.doubles(prefix + "removedSum"), checkpoint.longs(prefix + "measured"));
+        for (int l = 0; l < bases.size(); l++) {
+            bases.get(l).restoreState(checkpoint, prefix + "basis" + l + "/");
+        }
+    }
+
+    /** The bases, input layer first (for tests). */
+    public List<GpmBasis> bases() {
+        return bases;
+    }
+}

@@ -1,0 +1,65 @@
+package org.plasticity.trainers.continual;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.plasticity.core.net.LayerInput;
+import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.tensor.Gradients;
+import org.plasticity.core.tensor.StepScope;
+import org.plasticity.datasets.scenario.Split;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The presynaptic activity of the first {@code layers} weight layers on a set of samples, copied
+ * to the host: GPM's representation matrices. A forward pass with no graph, in batches.
+ */
+final class LayerActivations {
+    /** One layer's activations: {@code rows × dim} values, row-major. */
+    record Matrix(float[] values, int rows, int dim) {
+    }
+
+    private LayerActivations() {
+    }
+
+    static List<Matrix> collect(SpikingMlp network, NDManager manager, Split split, int[] samples, int batchSize,
+                                PresynapticRows selector, int layers) {
+        Gradients.disableRecording();
+        List<List<float[]>> parts = new ArrayList<>();
+        int[] dims = new int[layers];
+        for (int l = 0; l < layers; l++) {
+            parts.add(new ArrayList<>());
+        }
+        int dim = split.dim();
+        float[] buffer = new float[Math.min(batchSize, samples.length) * dim];
+        for (int from = 0; from < samples.length; from += batchSize) {
+            int count = Math.min(batchSize, samples.length - from);
+            split.gather(samples, from, count, buffer);
+            try (StepScope scope = StepScope.open()) {
+                NDArray x = manager.create(java.nio.FloatBuffer.wrap(buffer, 0, count * dim), new Shape(count, dim));
+                network.features(x, (LayerInput input) -> {
+                    int l = input.layer();
+                    if (l < layers) {
+                        NDArray rows = selector.of(input);
+                        dims[l] = (int) rows.getShape().get(1);
+                        parts.get(l).add(rows.toFloatArray());
+                    }
+                });
+            }
+        }
+        List<Matrix> out = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            int total = parts.get(l).stream().mapToInt(a -> a.length).sum();
+            float[] values = new float[total];
+            int at = 0;
+            for (float[] part : parts.get(l)) {
+                System.arraycopy(part, 0, values, at, part.length);
+                at += part.length;
+            }
+            out.add(new Matrix(values, dims[l] == 0 ? 0 : total / dims[l], dims[l]));
+        }
+        return out;
+    }
+}

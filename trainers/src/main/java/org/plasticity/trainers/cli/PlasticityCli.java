@@ -12,14 +12,14 @@ import picocli.CommandLine.Command;
 @Command(name = "plasticity", mixinStandardHelpOptions = true, version = "plasticity 0.1.0",
         description = "Spiking neural networks that learn continually, on DJL and PyTorch.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                SweepCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class PlasticityCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, resume, validate, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, resume, validate, bench, sweep, report)");
     }
 
     /** Builds the command line with Plasticity's error handling. */

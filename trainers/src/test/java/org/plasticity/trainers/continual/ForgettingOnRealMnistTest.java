@@ -55,6 +55,27 @@ class ForgettingOnRealMnistTest {
         assertTrue(finetune.accMatrix().get(0).get(0) > 0.8, "task 0 is learned: " + finetune.accMatrix().get(0));
     }
 
+    /**
+     * The baselines on the same three real tasks: GPM nearly stops forgetting, replay (memory and
+     * experience) and EWC forget less than fine-tuning.
+     */
+    @Test
+    void baselinesForgetLessThanFinetuning() {
+        Path root = SmallMnist.realRoot();
+        Assumptions.assumeTrue(root != null, "real MNIST not present (run scripts/fetch-data.sh)");
+        RunResult finetune = run(root, "finetune");
+        RunResult gpm = run(root, "finetune", ", \"gpm\": { \"threshold\": [0.95, 0.99, 0.99] }");
+        RunResult mr = run(root, "finetune", ", \"memoryReplay\": { \"perClass\": 20, \"lr\": 0.1 }");
+        RunResult er = run(root, "finetune", ", \"experienceReplay\": { \"size\": 500 }");
+        RunResult ewc = run(root, "finetune", ", \"ewc\": { \"lambda\": 10, \"samples\": 200 }");
+        String all = "finetune " + finetune.bwt() + ", gpm " + gpm.bwt() + ", mr " + mr.bwt() + ", er " + er.bwt()
+                + ", ewc " + ewc.bwt();
+        assertTrue(gpm.bwt() > -0.04 && gpm.bwt() > finetune.bwt() + 0.05, all);
+        assertTrue(mr.bwt() > finetune.bwt() + 0.01, all);
+        assertTrue(er.bwt() > finetune.bwt() + 0.01, all);
+        assertTrue(ewc.bwt() > finetune.bwt(), all);
+    }
+
     @Test
     void hlopForgetsClearlyLessThanFinetuning() {
         Path root = SmallMnist.realRoot();

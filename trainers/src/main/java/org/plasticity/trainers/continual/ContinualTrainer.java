@@ -310,6 +310,11 @@ public final class ContinualTrainer implements Trainer {
         for (int i = 0; i < count; i++) {
             own[i] = pool[order[from + i]];
         }
+        return withExtras(plugins, context, own);
+    }
+
+    /** A batch's own samples followed by the samples each plug-in adds (experience replay). */
+    static int[] withExtras(List<ContinualPlugin> plugins, StepContext context, int[] own) {
         int[] members = own;
         for (ContinualPlugin plugin : plugins) {
             int[] extra = plugin.extraSamples(context, own);

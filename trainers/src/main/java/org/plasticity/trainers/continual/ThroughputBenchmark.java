@@ -60,9 +60,11 @@ public final class ThroughputBenchmark {
                 if (position[0] + batch > set.size()) {
                     position[0] = 0;
                 }
+                StepContext stepContext = new StepContext(context, 0, position[0] / batch);
+                int[] members = ContinualTrainer.withExtras(trainer.plugins(), stepContext,
+                        java.util.Arrays.copyOfRange(order, position[0], position[0] + batch));
                 try (StepScope scope = StepScope.open()) {
-                    step.run(assembler.assemble(order, position[0], batch), optimizer,
-                            new StepContext(context, 0, position[0] / batch));
+                    step.run(assembler.assemble(members, 0, members.length), optimizer, stepContext);
                 }
                 position[0] += batch;
             };

@@ -2,7 +2,6 @@ package org.plasticity.trainers.continual;
 
 import org.plasticity.datasets.scenario.Split;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,16 +72,5 @@ public final class TrainingSet {
     /** The row within its source of global sample {@code index}. */
     public int rowOf(int index, int source) {
         return index - offsets[source];
-    }
-
-    /** Heads used by this set, in source order without repeats. */
-    public List<Integer> heads() {
-        List<Integer> heads = new ArrayList<>();
-        for (Source s : sources) {
-            if (!heads.contains(s.head())) {
-                heads.add(s.head());
-            }
-        }
-        return heads;
     }
 }

@@ -7,7 +7,7 @@ import org.plasticity.core.encoding.LatencyEncoder;
 import org.plasticity.core.encoding.PoissonEncoder;
 import org.plasticity.core.net.BpttForward;
 import org.plasticity.core.net.DsrForward;
-import org.plasticity.core.net.ErrorRoutes;
+import org.plasticity.core.layer.ErrorRoutes;
 import org.plasticity.core.net.ForwardPass;
 import org.plasticity.core.net.MlpSpec;
 import org.plasticity.core.net.OnlineForward;

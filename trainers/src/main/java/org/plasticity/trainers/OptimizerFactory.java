@@ -1,7 +1,7 @@
 package org.plasticity.trainers;
 
 import ai.djl.ndarray.NDManager;
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 import org.plasticity.core.optim.Adam;
 import org.plasticity.core.optim.LearningRateSchedule;
 import org.plasticity.core.optim.Optimizer;

@@ -1,5 +1,9 @@
 package org.plasticity.core.net;
 
+import org.plasticity.core.layer.LayerObserver;
+import org.plasticity.core.layer.LayerInput;
+import org.plasticity.core.layer.LinearLayer;
+import org.plasticity.core.layer.Param;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;

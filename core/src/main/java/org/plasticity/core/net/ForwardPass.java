@@ -1,5 +1,8 @@
 package org.plasticity.core.net;
 
+import org.plasticity.core.layer.LayerObserver;
+import org.plasticity.core.layer.LinearLayer;
+import org.plasticity.core.layer.Param;
 import ai.djl.ndarray.NDArray;
 
 import java.util.List;

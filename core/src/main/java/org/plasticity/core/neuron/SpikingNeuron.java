@@ -1,7 +1,7 @@
 package org.plasticity.core.neuron;
 
 import ai.djl.ndarray.NDArray;
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package org.plasticity.core.optim;
 
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 import org.plasticity.core.state.Stateful;
 
 import java.util.List;

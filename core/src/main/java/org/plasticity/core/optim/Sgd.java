@@ -2,7 +2,7 @@ package org.plasticity.core.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.tensor.Constants;
 import org.plasticity.core.tensor.StepScope;

@@ -1,5 +1,6 @@
 package org.plasticity.core.net;
 
+import org.plasticity.core.layer.Param;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;

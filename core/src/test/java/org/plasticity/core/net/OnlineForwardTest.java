@@ -1,5 +1,7 @@
 package org.plasticity.core.net;
 
+import org.plasticity.core.layer.ErrorRoute;
+import org.plasticity.core.layer.LinearLayer;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;

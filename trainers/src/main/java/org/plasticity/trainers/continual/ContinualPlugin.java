@@ -1,7 +1,7 @@
 package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
-import org.plasticity.core.net.LayerObserver;
+import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.state.Stateful;
 import org.plasticity.trainers.Experiment;

@@ -2,7 +2,7 @@ package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDList;
 import org.plasticity.core.metrics.AccuracyMatrix;
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.optim.LearningRateSchedule;
 import org.plasticity.core.optim.Optimizer;

@@ -1,7 +1,7 @@
 package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.trainers.Experiment;

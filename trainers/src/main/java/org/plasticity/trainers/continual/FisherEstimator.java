@@ -3,7 +3,7 @@ package org.plasticity.trainers.continual;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.tensor.Gradients;
 import org.plasticity.core.tensor.Seeds;

@@ -1,7 +1,7 @@
 package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
-import org.plasticity.core.net.LinearLayer;
+import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.plasticity.GpmBasis;
 import org.plasticity.core.plasticity.GradientProjector;
 import org.plasticity.core.state.Checkpoint;

@@ -1,9 +1,9 @@
 package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
-import org.plasticity.core.net.LayerInput;
-import org.plasticity.core.net.LayerObserver;
-import org.plasticity.core.net.LinearLayer;
+import org.plasticity.core.layer.LayerInput;
+import org.plasticity.core.layer.LayerObserver;
+import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.core.plasticity.HebbianSettings;
 import org.plasticity.core.plasticity.HebbianSubspace;

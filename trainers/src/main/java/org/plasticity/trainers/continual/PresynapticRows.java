@@ -1,7 +1,7 @@
 package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
-import org.plasticity.core.net.LayerInput;
+import org.plasticity.core.layer.LayerInput;
 
 /**
  * The rows that represent a weight layer's presynaptic activity for a subspace method (HLOP's

@@ -1,6 +1,6 @@
 package org.plasticity.trainers.continual;
 
-import org.plasticity.core.net.LinearLayer;
+import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.net.SpikingMlp;
 
 import java.util.ArrayList;

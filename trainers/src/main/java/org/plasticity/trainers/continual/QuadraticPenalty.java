@@ -2,7 +2,7 @@ package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.state.Stateful;
 import org.plasticity.core.tensor.Constants;

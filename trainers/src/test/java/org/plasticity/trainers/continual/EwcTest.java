@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.core.net.Param;
+import org.plasticity.core.layer.Param;
 import org.plasticity.core.net.SpikingMlp;
 import org.plasticity.datasets.scenario.Task;
 import org.plasticity.trainers.Experiment;

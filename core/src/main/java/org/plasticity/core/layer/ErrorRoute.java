@@ -1,9 +1,8 @@
-package org.plasticity.core.net;
+package org.plasticity.core.layer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
 import org.plasticity.core.tensor.Constants;
 import org.plasticity.core.tensor.StepScope;
 
@@ -25,7 +24,12 @@ public abstract class ErrorRoute {
     public abstract String name();
 
     /** {@code x·Wᵀ + b} for rows {@code x}, with this route's input gradient. */
-    public abstract NDArray apply(NDArray x, NDArray weight, NDArray bias);
+    public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
+        return apply(x, weight, bias, WeightOp.LINEAR);
+    }
+
+    /** {@code op(x, W, b)} (a linear map in x and in W), with this route's input gradient. */
+    public abstract NDArray apply(NDArray x, NDArray weight, NDArray bias, WeightOp op);
 
     /**
      * OTTT's layer (hlop.md §9): value {@code x·Wᵀ + b} computed from the spikes x, weight gradient
@@ -33,13 +37,18 @@ public abstract class ErrorRoute {
      * {@code sg(x·Wᵀ) + b + (x·Fᵀ − sg(x·Fᵀ)) + (sg(â)·Wᵀ − sg(â·Wᵀ))} with F = W (backprop) or B.
      */
     public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias) {
+        return applyWithTrace(x, trace, weight, bias, WeightOp.LINEAR);
+    }
+
+    /** {@link #applyWithTrace(NDArray, NDArray, NDArray, NDArray)} for any weight op (a convolution). */
+    public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op) {
         NDArray feedback = feedback(weight);
         NDArray fixed = feedback == null ? weight.stopGradient() : feedback;
-        NDArray throughX = Linear.linear(x, fixed, null).singletonOrThrow();
+        NDArray throughX = op.apply(x, fixed, null);
         NDArray out = feedback == null ? throughX
-                : Linear.linear(x.stopGradient(), weight.stopGradient(), null).singletonOrThrow()
+                : op.apply(x.stopGradient(), weight.stopGradient(), null)
                         .add(throughX.sub(throughX.stopGradient()));
-        NDArray viaTrace = Linear.linear(trace.stopGradient(), weight, null).singletonOrThrow();
+        NDArray viaTrace = op.apply(trace.stopGradient(), weight, null);
         NDArray result = out.add(viaTrace.sub(viaTrace.stopGradient()));
         return bias == null ? result : result.add(bias);
     }
@@ -57,23 +66,37 @@ public abstract class ErrorRoute {
      * ({@code kaiming_uniform_(a=√5)}: uniform in ±1/√in), drawn from {@code random}.
      */
     public static ErrorRoute feedbackAlignment(int in, int out, NDManager manager, SplittableRandom random) {
-        float[] values = new float[in * out];
-        double bound = 1.0 / Math.sqrt(in);
+        return feedbackAlignment(new Shape(out, in), in, manager, random);
+    }
+
+    /**
+     * Feedback alignment for a weight of any shape (a conv kernel {@code [out, C, k, k]}), uniform in
+     * {@code ±1/√fanIn}.
+     */
+    public static ErrorRoute feedbackAlignment(Shape weightShape, int fanIn, NDManager manager,
+                                               SplittableRandom random) {
+        float[] values = new float[Math.toIntExact(weightShape.size())];
+        double bound = 1.0 / Math.sqrt(fanIn);
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
         }
-        return new FeedbackAlignment(StepScope.keep(manager.create(values, new Shape(out, in))));
+        return new FeedbackAlignment(StepScope.keep(manager.create(values, weightShape)));
     }
 
     /** Sign-symmetric feedback {@code B = sign(W)·(1/√in)}, recomputed at every forward (reference scale for linear layers). */
     public static ErrorRoute signSymmetric(int in, Constants c) {
-        return new SignSymmetric(1.0 / Math.sqrt(in), c);
+        return signSymmetricScaled(1.0 / Math.sqrt(in), c);
+    }
+
+    /** Sign-symmetric feedback {@code B = sign(W)·scale} (a convolution's scale is {@code √(2/(k²·C_out))}). */
+    public static ErrorRoute signSymmetricScaled(double scale, Constants c) {
+        return new SignSymmetric(scale, c);
     }
 
     /** The composition shared by the non-backprop routes. */
-    static NDArray throughFeedback(NDArray x, NDArray weight, NDArray bias, NDArray feedback) {
-        NDArray out = Linear.linear(x.stopGradient(), weight, bias).singletonOrThrow();
-        NDArray viaB = Linear.linear(x, feedback, null).singletonOrThrow();
+    static NDArray throughFeedback(NDArray x, NDArray weight, NDArray bias, NDArray feedback, WeightOp op) {
+        NDArray out = op.apply(x.stopGradient(), weight, bias);
+        NDArray viaB = op.apply(x, feedback, null);
         return out.add(viaB.sub(viaB.stopGradient()));
     }
 
@@ -86,8 +109,8 @@ public abstract class ErrorRoute {
         }
 
         @Override
-        public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
-            return Linear.linear(x, weight, bias).singletonOrThrow();
+        public NDArray apply(NDArray x, NDArray weight, NDArray bias, WeightOp op) {
+            return op.apply(x, weight, bias);
         }
 
         @Override
@@ -109,8 +132,8 @@ public abstract class ErrorRoute {
         }
 
         @Override
-        public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
-            return throughFeedback(x, weight, bias, b);
+        public NDArray apply(NDArray x, NDArray weight, NDArray bias, WeightOp op) {
+            return throughFeedback(x, weight, bias, b, op);
         }
 
         @Override
@@ -134,8 +157,8 @@ public abstract class ErrorRoute {
         }
 
         @Override
-        public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
-            return throughFeedback(x, weight, bias, feedback(weight));
+        public NDArray apply(NDArray x, NDArray weight, NDArray bias, WeightOp op) {
+            return throughFeedback(x, weight, bias, feedback(weight), op);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package org.plasticity.core.net;
+package org.plasticity.core.layer;
 
 /** Receives each weight layer's presynaptic activity during a training forward pass. */
 @FunctionalInterface

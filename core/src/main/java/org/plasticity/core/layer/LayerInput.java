@@ -1,4 +1,4 @@
-package org.plasticity.core.net;
+package org.plasticity.core.layer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;

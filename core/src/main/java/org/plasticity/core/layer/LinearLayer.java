@@ -1,4 +1,4 @@
-package org.plasticity.core.net;
+package org.plasticity.core.layer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -16,14 +16,15 @@ import java.util.SplittableRandom;
  * {@code ±1/√in} (kaiming-uniform with a = √5). Initial values are drawn in Java from the given
  * seeded stream, so they are the same on every device.
  */
-public final class LinearLayer {
+public final class LinearLayer implements WeightLayer {
+    private final int index;
     private final String name;
     private final Param weight;
     private final Param bias;
     private ErrorRoute route = ErrorRoute.backprop();
 
     /**
-     * Creates and initialises the layer.
+     * Creates the layer with PyTorch's default initialisation, outside any network (index 0).
      *
      * @param name parameter name prefix, e.g. {@code fc1}
      * @param in input features
@@ -34,32 +35,42 @@ public final class LinearLayer {
      */
     public LinearLayer(String name, int in, int out, boolean withBias, NDManager manager,
                        SplittableRandom random) {
+        this(0, name, in, out, withBias, WeightInit.PYTORCH_DEFAULT, manager, random);
+    }
+
+    /**
+     * Creates and initialises the layer.
+     *
+     * @param index position among the network's weight layers
+     * @param init how the initial values are drawn
+     */
+    public LinearLayer(int index, String name, int in, int out, boolean withBias, WeightInit init,
+                       NDManager manager, SplittableRandom random) {
+        this.index = index;
         this.name = name;
-        double bound = 1.0 / Math.sqrt(in);
         this.weight = new Param(name + ".weight",
-                manager.create(uniform(random, in * out, bound), new Shape(out, in)));
+                manager.create(init.weights(random, in * out, in, out), new Shape(out, in)));
         this.bias = withBias
-                ? new Param(name + ".bias", manager.create(uniform(random, out, bound), new Shape(out)))
+                ? new Param(name + ".bias", manager.create(init.biases(random, out, in), new Shape(out)))
                 : null;
     }
 
-    private static float[] uniform(SplittableRandom random, int n, double bound) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
-        }
-        return values;
+    @Override
+    public int index() {
+        return index;
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
     public Param weight() {
         return weight;
     }
 
-    /** The bias, or null when the layer has none. */
+    @Override
     public Param bias() {
         return bias;
     }
@@ -72,11 +83,48 @@ public final class LinearLayer {
         return (int) weight.value().getShape().get(0);
     }
 
+    @Override
+    public int fanIn() {
+        return inFeatures();
+    }
+
+    @Override
+    public int outputs() {
+        return outFeatures();
+    }
+
+    @Override
+    public NDArray presynapticRows(NDArray input) {
+        return input;
+    }
+
+    @Override
+    public double signSymmetricScale() {
+        return 1.0 / Math.sqrt(inFeatures());
+    }
+
+    @Override
+    public Activity forward(Activity input, ForwardContext context) {
+        context.observe(index, input);
+        return input.map(this::apply);
+    }
+
+    @Override
+    public long[] outputShape(long[] input) {
+        if (input.length != 1 || input[0] != inFeatures()) {
+            throw new IllegalArgumentException(name + " takes " + inFeatures() + " features, got "
+                    + java.util.Arrays.toString(input));
+        }
+        return new long[] {outFeatures()};
+    }
+
     /** How the layer sends the error to its input (backprop unless set). */
+    @Override
     public ErrorRoute errorRoute() {
         return route;
     }
 
+    @Override
     public void setErrorRoute(ErrorRoute route) {
         this.route = route;
     }
@@ -110,6 +158,7 @@ public final class LinearLayer {
     }
 
     /** Weight then bias (when present). */
+    @Override
     public List<Param> parameters() {
         List<Param> params = new ArrayList<>(2);
         params.add(weight);

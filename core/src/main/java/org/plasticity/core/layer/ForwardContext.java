@@ -1,0 +1,81 @@
+package org.plasticity.core.layer;
+
+import ai.djl.ndarray.NDArray;
+import org.plasticity.core.tensor.Constants;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the layers of one forward pass share: the number of timesteps T, the {@link Mode}, the
+ * network's kept constants, the observer of presynaptic activity, and the rate summary that
+ * observed inputs carry (DSR's weighted firing rate, or none).
+ */
+public final class ForwardContext {
+    private final int timesteps;
+    private final Mode mode;
+    private final Constants constants;
+    private final LayerObserver observer;
+    private final StepSummary rate;
+
+    /**
+     * @param timesteps T
+     * @param mode how normalisation and dropout behave
+     * @param constants kept scalars of the network
+     * @param observer receives each weight layer's input ({@link LayerObserver#NONE} for none)
+     * @param rate the summary put into {@link LayerInput#rate()}, or null
+     */
+    public ForwardContext(int timesteps, Mode mode, Constants constants, LayerObserver observer, StepSummary rate) {
+        this.timesteps = timesteps;
+        this.mode = mode;
+        this.constants = constants;
+        this.observer = observer;
+        this.rate = rate;
+    }
+
+    public int timesteps() {
+        return timesteps;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Constants constants() {
+        return constants;
+    }
+
+    /** Whether some method observes layer inputs in this pass. */
+    public boolean observing() {
+        return observer != LayerObserver.NONE;
+    }
+
+    /** The per-step tensors {@code [B, ...]} of an activity (one tensor T times when static). */
+    public List<NDArray> steps(Activity activity) {
+        if (activity.isStatic()) {
+            return Collections.nCopies(timesteps, activity.value());
+        }
+        return timesteps == 1 ? List.of(activity.value())
+                : activity.value().split(timesteps, 0).getResourceNDArrays();
+    }
+
+    /** The activity as a time-major tensor {@code [T·B, ...]} (a static one repeated T times). */
+    public NDArray timeMajor(Activity activity) {
+        return activity.isStatic() && timesteps > 1 ? activity.value().tile(0, timesteps) : activity.value();
+    }
+
+    /**
+     * Reports the input of weight layer {@code layer} to the observer, with the rate summary of its
+     * steps (the input itself when static, as the summary's weights add up to 1), detached.
+     */
+    public void observe(int layer, Activity input) {
+        if (!observing()) {
+            return;
+        }
+        NDArray value = input.value().stopGradient();
+        Activity detached = new Activity(value, input.isStatic());
+        List<NDArray> steps = steps(detached);
+        NDArray summary = rate == null ? null : input.isStatic() ? value : rate.of(steps);
+        observer.onInput(new LayerInput(layer, steps, summary));
+    }
+}

@@ -43,14 +43,17 @@ public abstract class ErrorRoute {
     /** {@link #applyWithTrace(NDArray, NDArray, NDArray, NDArray)} for any weight op (a convolution). */
     public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op) {
         NDArray feedback = feedback(weight);
-        NDArray fixed = feedback == null ? weight.stopGradient() : feedback;
-        NDArray throughX = op.apply(x, fixed, null);
-        NDArray out = feedback == null ? throughX
-                : op.apply(x.stopGradient(), weight.stopGradient(), null)
-                        .add(throughX.sub(throughX.stopGradient()));
+        // the bias goes through the op: a plain add would broadcast it wrongly for a convolution
+        NDArray out;
+        if (feedback == null) {
+            out = op.apply(x, weight.stopGradient(), bias);
+        } else {
+            NDArray throughB = op.apply(x, feedback, null);
+            out = op.apply(x.stopGradient(), weight.stopGradient(), bias)
+                    .add(throughB.sub(throughB.stopGradient()));
+        }
         NDArray viaTrace = op.apply(trace.stopGradient(), weight, null);
-        NDArray result = out.add(viaTrace.sub(viaTrace.stopGradient()));
-        return bias == null ? result : result.add(bias);
+        return out.add(viaTrace.sub(viaTrace.stopGradient()));
     }
 
     /** The feedback matrix used for the input gradient, or null for backprop (for tests). */

@@ -64,7 +64,7 @@ public final class DropoutLayer implements Layer {
         NDArray mask = u.gte(context.constants().of(p)).toType(x.getDataType(), false)
                 .mul(scale.toType(x.getDataType(), false));
         if (!input.isStatic() && shape.get(0) != batch) {
-            mask = mask.tile(0, shape.get(0) / batch);
+            mask = ForwardContext.repeatRows(mask, shape.get(0) / batch);
         }
         return new Activity(x.mul(mask), input.isStatic());
     }

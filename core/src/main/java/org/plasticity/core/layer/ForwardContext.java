@@ -61,7 +61,19 @@ public final class ForwardContext {
 
     /** The activity as a time-major tensor {@code [T·B, ...]} (a static one repeated T times). */
     public NDArray timeMajor(Activity activity) {
-        return activity.isStatic() && timesteps > 1 ? activity.value().tile(0, timesteps) : activity.value();
+        return activity.isStatic() && timesteps > 1 ? repeatRows(activity.value(), timesteps) : activity.value();
+    }
+
+    /**
+     * {@code x [B, ...]} stacked {@code times} times along axis 0, {@code [times·B, ...]}. (DJL's
+     * PyTorch engine does not implement {@code tile(axis, repeats)}; {@code tile(long[])} is torch's
+     * {@code repeat}.)
+     */
+    static NDArray repeatRows(NDArray x, long times) {
+        long[] repeats = new long[x.getShape().dimension()];
+        java.util.Arrays.fill(repeats, 1);
+        repeats[0] = times;
+        return x.tile(repeats);
     }
 
     /**

@@ -2,7 +2,7 @@ package org.plasticity.trainers;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 import org.plasticity.datasets.scenario.Scenario;
 import org.plasticity.trainers.config.ExperimentConfig;
 import org.plasticity.trainers.run.Progress;
@@ -16,7 +16,7 @@ import org.plasticity.trainers.run.RunLog;
  * written, as in {@code bench}), the log, the progress display and the stop control.
  */
 public record Experiment(ExperimentConfig config, Device device, NDManager manager, Scenario scenario,
-                         SpikingMlp network, RunDirectory runDirectory, RunLog log,
+                         Network network, RunDirectory runDirectory, RunLog log,
                          Progress.Factory progress, RunControl control) implements AutoCloseable {
     @Override
     public void close() {

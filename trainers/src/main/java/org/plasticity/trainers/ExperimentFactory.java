@@ -2,7 +2,7 @@ package org.plasticity.trainers;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 import org.plasticity.core.tensor.DeviceSelector;
 import org.plasticity.core.tensor.TorchRuntime;
 import org.plasticity.datasets.DataRoot;
@@ -21,8 +21,8 @@ import java.nio.file.Path;
 /**
  * Turns a validated config into an {@link Experiment}. The order puts every check a user can fail
  * before any work: the data files are read (a missing or corrupt file stops here), the device is
- * chosen (a missing GPU stops here), and only then is the run directory written and the network
- * built.
+ * chosen (a missing GPU stops here), the network is built (an architecture that does not fit the data
+ * stops here), and only then is the run directory written.
  */
 public final class ExperimentFactory {
     private ExperimentFactory() {
@@ -59,10 +59,17 @@ public final class ExperimentFactory {
                                     java.io.PrintStream log, Progress.Factory progress) {
         Scenario scenario = scenario(config);
         Device device = device(config);
+        NDManager manager = NDManager.newBaseManager(device);
+        Network network;
+        try {
+            network = NetworkFactory.create(config, scenario, manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        // the run directory is written only once the network fits the data: a bad model leaves nothing behind
         RunDirectory dir = runDir == null ? null : RunDirectory.prepare(runDir, resolvedJson);
         RunLog runLog = new RunLog(log, dir == null ? null : dir.file(RunDirectory.LOG));
-        NDManager manager = NDManager.newBaseManager(device);
-        SpikingMlp network = NetworkFactory.create(config, scenario, manager);
         return new Experiment(config, device, manager, scenario, network, dir, runLog,
                 config.output().progress() ? progress : Progress.Factory.NONE, new RunControl());
     }

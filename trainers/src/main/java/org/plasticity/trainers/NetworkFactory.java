@@ -5,6 +5,22 @@ import org.plasticity.core.encoding.DirectEncoder;
 import org.plasticity.core.encoding.Encoder;
 import org.plasticity.core.encoding.LatencyEncoder;
 import org.plasticity.core.encoding.PoissonEncoder;
+import org.plasticity.core.layer.DsrNeuronLayer;
+import org.plasticity.core.layer.NeuronLayer;
+import org.plasticity.core.layer.Param;
+import org.plasticity.core.layer.Pool2dLayer;
+import org.plasticity.core.net.Architecture;
+import org.plasticity.core.net.LayeredNetwork;
+import org.plasticity.core.net.Network;
+import org.plasticity.core.net.NeuronFactory;
+import org.plasticity.core.net.SpikingCnn;
+import org.plasticity.core.net.SpikingResNet18;
+import org.plasticity.core.neuron.DsrLif;
+import org.plasticity.core.neuron.ReluNeuron;
+import org.plasticity.trainers.config.CnnModel;
+import org.plasticity.trainers.config.MlpModel;
+import org.plasticity.trainers.config.ReluActivation;
+import org.plasticity.trainers.config.ResNetModel;
 import org.plasticity.core.net.BpttForward;
 import org.plasticity.core.net.DsrForward;
 import org.plasticity.core.layer.ErrorRoutes;
@@ -38,20 +54,42 @@ import org.plasticity.trainers.config.TriangleSurrogate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * Builds the spiking network a config describes, for a scenario: the shape from {@code model}
- * and the scenario's heads, the neurons, encoding and readout, and the forward pass of
- * {@code training.method} (BPTT or DSR).
+ * Builds the network a config describes, for a scenario: the architecture {@code model.type} names,
+ * from a registry with one builder per {@link ModelConfig} type; the heads from the scenario; the
+ * neurons, encoding and readout; and how the neurons train ({@code training.method}). An
+ * architecture that does not fit the data is a user error naming the key.
  */
 public final class NetworkFactory {
+    /** Builds the network of one architecture. */
+    @FunctionalInterface
+    private interface Builder {
+        Network build(ModelConfig model, ExperimentConfig config, Scenario scenario, NDManager manager);
+    }
+
+    /** The architecture registry: one entry per {@link ModelConfig} type. */
+    private static final Map<Class<? extends ModelConfig>, Builder> BUILDERS = Map.of(
+            MlpModel.class, NetworkFactory::mlp,
+            CnnModel.class, NetworkFactory::cnn,
+            ResNetModel.class, NetworkFactory::resnet18);
+
     private NetworkFactory() {
     }
 
     /** The network, its parameters in a child of {@code manager}, initialised from the run seed. */
-    public static SpikingMlp create(ExperimentConfig config, Scenario scenario, NDManager manager) {
+    public static Network create(ExperimentConfig config, Scenario scenario, NDManager manager) {
         ModelConfig model = config.model();
+        Builder builder = BUILDERS.get(model.getClass());
+        if (builder == null) {
+            throw new IllegalStateException("no network builder for " + model.getClass().getSimpleName());
+        }
+        return builder.build(model, config, scenario, manager);
+    }
+
+    private static List<Integer> headOutputs(Scenario scenario) {
         List<Integer> heads = new ArrayList<>();
         if (scenario.taskIncremental()) {
             for (int t = 0; t < scenario.numTasks(); t++) {
@@ -60,9 +98,86 @@ public final class NetworkFactory {
         } else {
             heads.add(scenario.sharedOutputs());
         }
-        MlpSpec spec = new MlpSpec(scenario.inputDim(), model.hidden(), model.bias(), heads, model.timesteps());
+        return heads;
+    }
+
+    private static Network mlp(ModelConfig model, ExperimentConfig config, Scenario scenario, NDManager manager) {
+        MlpModel mlp = (MlpModel) model;
+        MlpSpec spec = new MlpSpec(scenario.inputDim(), mlp.hidden(), mlp.bias(), headOutputs(scenario),
+                mlp.timesteps());
         return new SpikingMlp(spec, forwardPass(config), ErrorRoutes.named(config.training().feedback()), manager,
                 Seeds.derive(config.seed(), "init"));
+    }
+
+    private static Network cnn(ModelConfig model, ExperimentConfig config, Scenario scenario, NDManager manager) {
+        CnnModel cnn = (CnnModel) model;
+        SpikingCnn.Spec spec = new SpikingCnn.Spec(imageShape(config, scenario), cnn.channels(),
+                cnn.pooling().equals("max") ? Pool2dLayer.Kind.MAX : Pool2dLayer.Kind.AVG, cnn.bias(),
+                headOutputs(scenario), scenario.taskIncremental());
+        return layered(new SpikingCnn(spec, neuronLayers(config)), config, manager);
+    }
+
+    private static Network resnet18(ModelConfig model, ExperimentConfig config, Scenario scenario,
+                                    NDManager manager) {
+        ResNetModel resnet = (ResNetModel) model;
+        SpikingResNet18.Spec spec = new SpikingResNet18.Spec(imageShape(config, scenario), resnet.width(),
+                resnet.stem().equals("conv5-stride2") ? SpikingResNet18.Stem.CONV5_STRIDE2 : SpikingResNet18.Stem.CONV3,
+                headOutputs(scenario), scenario.taskIncremental());
+        return layered(new SpikingResNet18(spec, neuronLayers(config)), config, manager);
+    }
+
+    /** The scenario's {@code [C, H, W]}; a flat scenario (permuted pixels) cannot feed a convolution. */
+    private static long[] imageShape(ExperimentConfig config, Scenario scenario) {
+        long[] shape = scenario.inputShape();
+        if (shape.length != 3) {
+            throw new UserError("model.type: " + ModelConfig.typeName(config.model()) + " needs images with their spatial "
+                    + "layout [C, H, W], but data.scenario=" + config.data().scenario() + " serves flat vectors of "
+                    + scenario.inputDim() + " features (pixels permuted); use model.type=mlp, or a split scenario");
+        }
+        return shape;
+    }
+
+    private static Network layered(Architecture architecture, ExperimentConfig config, NDManager manager) {
+        ModelConfig model = config.model();
+        int steps = model.timesteps();
+        NeuronConfig neuron = model.neuron();
+        Readout rate = neuron instanceof DsrLifNeuron d ? Readout.weightedRate(steps, d.tau(), d.dt()) : null;
+        Readout readout = rate != null ? readout(model.readout(), steps, ((DsrLifNeuron) neuron).tau(),
+                ((DsrLifNeuron) neuron).dt()) : readout(model.readout(), steps, Double.NaN, Double.NaN);
+        try {
+            return new LayeredNetwork(architecture, c -> encoder(model.encoding(), c), readout, rate,
+                    ErrorRoutes.named(config.training().feedback()), steps, manager,
+                    Seeds.derive(config.seed(), "init"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("model: " + e.getMessage() + "; the data's samples are "
+                    + java.util.Arrays.toString(inputShape(architecture)), e);
+        }
+    }
+
+    private static long[] inputShape(Architecture architecture) {
+        return architecture instanceof SpikingCnn cnn ? cnn.spec().inputShape()
+                : ((SpikingResNet18) architecture).spec().inputShape();
+    }
+
+    /** The neuron layers of a layered network, by training method. */
+    private static NeuronFactory neuronLayers(ExperimentConfig config) {
+        NeuronConfig neuron = config.model().neuron();
+        int steps = config.model().timesteps();
+        if (neuron instanceof DsrLifNeuron d) {
+            Readout rate = Readout.weightedRate(steps, d.tau(), d.dt());
+            return (name, context) -> {
+                Param vth = new Param(name + ".vth", context.manager().create(new float[] {(float) d.vth()},
+                        new ai.djl.ndarray.types.Shape()));
+                vth.setTrainable(d.trainVth());
+                return new DsrNeuronLayer(name, new DsrLif(d.tau(), d.dt(), d.alpha(), rate, context.constants()),
+                        vth, d.vthBound(), context.constants());
+            };
+        }
+        if (config.training().method().equals("ottt")) {
+            throw new IllegalStateException("training.method: ottt trains model.type=mlp only (CrossFieldRules; the reference has no online "
+                    + "training for conv nets); use bptt or dsr for model.type=" + ModelConfig.typeName(config.model()));
+        }
+        return (name, context) -> new NeuronLayer(name, neurons(neuron, context.constants()).apply(0));
     }
 
     private static ForwardPass.Factory forwardPass(ExperimentConfig config) {
@@ -95,6 +210,9 @@ public final class NetworkFactory {
         if (neuron instanceof org.plasticity.trainers.config.IfNeuron i) {
             Surrogate s = surrogate(i.surrogate(), c);
             return width -> new org.plasticity.core.neuron.IfNeuron(i.vth(), i.detachReset(), s, c);
+        }
+        if (neuron instanceof ReluActivation) {
+            return width -> new ReluNeuron();
         }
         throw new IllegalStateException("no BPTT neuron for " + neuron.getClass().getSimpleName());
     }

@@ -39,6 +39,13 @@ public interface Layer {
     }
 
     /**
+     * Restores the layer's constraints after an optimizer update (a threshold's lower bound);
+     * called with gradient recording off.
+     */
+    default void afterUpdate() {
+    }
+
+    /**
      * Freezes the layer's batch statistics and affine parameters for good (the reference's
      * {@code fix_bn} after the first task); a no-op for layers without statistics.
      */

@@ -14,9 +14,11 @@ import org.plasticity.core.tensor.StepScope;
  *
  * where {@code x_pad} is x zero-padded by p on each side. So {@code W.reshape(out, C·k·k)} times a
  * row is the convolution's output at that position, and a conv weight gradient is
- * {@code G_flatᵀ·P}. DJL 0.36 has no unfold; this is a convolution with a kept one-hot kernel
- * {@code E [C·k·k, C, k, k]}, {@code E[c·k·k + i·k + j, c, i, j] = 1} (the unfoldNd trick),
- * followed by a transpose and a reshape, and is exact (each output sums one product x·1).
+ * {@code G_flatᵀ·P}. DJL 0.36 has no unfold; this is a grouped convolution (C groups, one per
+ * input channel) with a kept one-hot kernel {@code E [C·k·k, 1, k, k]},
+ * {@code E[c·k·k + i·k + j, 0, i, j] = 1} (the unfoldNd trick, grouped so that it costs
+ * {@code C·k⁴} instead of {@code C²·k⁴} per position), followed by a transpose and a reshape; it is
+ * exact (each output sums one product x·1 and zeros).
  */
 public final class Unfold {
     private final int channels;
@@ -42,14 +44,11 @@ public final class Unfold {
         this.stride = stride;
         this.padding = padding;
         int kk = kernel * kernel;
-        float[] e = new float[channels * kk * channels * kk];
-        for (int c = 0; c < channels; c++) {
-            for (int q = 0; q < kk; q++) {
-                int o = c * kk + q;
-                e[(o * channels + c) * kk + q] = 1f;
-            }
+        float[] e = new float[channels * kk * kk];
+        for (int o = 0; o < channels * kk; o++) {
+            e[o * kk + o % kk] = 1f;
         }
-        this.oneHot = StepScope.keep(manager.create(e, new Shape(channels * kk, channels, kernel, kernel)));
+        this.oneHot = StepScope.keep(manager.create(e, new Shape(channels * kk, 1, kernel, kernel)));
     }
 
     /** Columns of the patches: {@code C·k·k}. */
@@ -65,7 +64,7 @@ public final class Unfold {
         }
         NDArray e = oneHot.getDataType() == x.getDataType() ? oneHot : oneHot.toType(x.getDataType(), false);
         NDArray cols = Conv2d.conv2d(x, e, null, new Shape(stride, stride), new Shape(padding, padding),
-                new Shape(1, 1), 1).singletonOrThrow();
+                new Shape(1, 1), channels).singletonOrThrow();
         return cols.transpose(0, 2, 3, 1).reshape(-1, columns());
     }
 }

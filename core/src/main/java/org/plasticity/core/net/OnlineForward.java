@@ -103,17 +103,13 @@ public final class OnlineForward implements ForwardPass {
 
     @Override
     public NDArray features(NDArray x, LayerObserver observer) {
-        boolean recording = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        Gradients.disableRecording();
-        try {
+        try (Gradients.AutoCloseableMode g = Gradients.notRecording()) {
             Run run = begin(x);
             List<NDArray> out = new ArrayList<>();
             for (int t = 0; t < context.timesteps(); t++) {
                 out.add(run.next(observer).spikes());
             }
             return readout.apply(out, context.constants());
-        } finally {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(recording);
         }
     }
 

@@ -7,7 +7,10 @@ import org.plasticity.core.layer.Param;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.plasticity.core.state.Checkpoint;
-import org.plasticity.core.state.Stateful;
+import org.plasticity.core.layer.Buffer;
+import org.plasticity.core.layer.Mode;
+import org.plasticity.core.layer.WeightInit;
+import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.tensor.Constants;
 
 import java.util.ArrayList;
@@ -22,13 +25,14 @@ import java.util.SplittableRandom;
  * method's {@link ForwardPass}. Parameters, constants and method state live in the network's own
  * manager until {@link #close()}.
  */
-public final class SpikingMlp implements Stateful, AutoCloseable {
+public final class SpikingMlp implements Network {
     private final MlpSpec spec;
     private final NDManager manager;
     private final Constants constants;
     private final List<LinearLayer> hidden = new ArrayList<>();
     private final List<LinearLayer> heads = new ArrayList<>();
     private final ForwardPass pass;
+    private Mode mode = Mode.TRAIN;
 
     /**
      * Builds and initialises the network.
@@ -56,15 +60,17 @@ public final class SpikingMlp implements Stateful, AutoCloseable {
         int in = spec.inputDim();
         for (int l = 0; l < spec.hidden().size(); l++) {
             int out = spec.hidden().get(l);
-            hidden.add(new LinearLayer("fc" + (l + 1), in, out, spec.bias(), manager, random));
+            hidden.add(new LinearLayer(l, "fc" + (l + 1), in, out, spec.bias(), WeightInit.PYTORCH_DEFAULT, manager,
+                    random));
             in = out;
         }
         for (int h = 0; h < spec.headOutputs().size(); h++) {
-            heads.add(new LinearLayer("head" + h, in, spec.headOutputs().get(h), spec.bias(), manager, random));
+            heads.add(new LinearLayer(spec.hidden().size(), "head" + h, in, spec.headOutputs().get(h), spec.bias(),
+                    WeightInit.PYTORCH_DEFAULT, manager, random));
         }
         // routes draw from a stream split off after the weights, so weights do not depend on the route
         SplittableRandom routeRandom = random.split();
-        for (LinearLayer layer : weightLayers()) {
+        for (WeightLayer layer : weightLayers()) {
             layer.setErrorRoute(routes.create(layer, manager, constants, routeRandom));
         }
         this.pass = passFactory.create(Collections.unmodifiableList(hidden),
@@ -75,32 +81,34 @@ public final class SpikingMlp implements Stateful, AutoCloseable {
         return spec;
     }
 
+    @Override
+    public int timesteps() {
+        return spec.timesteps();
+    }
+
     /** The classifier's input {@code [B, H]} for a batch; see {@link ForwardPass#features}. */
+    @Override
     public NDArray features(NDArray x, LayerObserver observer) {
         return pass.features(x, observer);
     }
 
-    /** Logits {@code [B, C]} of head {@code head} for features from {@link #features}. */
+    @Override
     public NDArray logits(NDArray features, int head) {
         return heads.get(head).applyToSum(features, pass.readoutWeight(), constants);
     }
 
-    /** The online (OTTT) forward pass, or null when the network trains another way. */
+    @Override
     public OnlineForward online() {
         return pass instanceof OnlineForward o ? o : null;
     }
 
-    /** OTTT: logits of one step, the head's weight gradient taken from the trace. */
+    @Override
     public NDArray stepLogits(OnlineForward.StepOutput output, int head) {
         return heads.get(head).applyWithTrace(output.spikes(), output.trace());
     }
 
-    /** Logits of a batch through one head. */
-    public NDArray forward(NDArray x, int head) {
-        return logits(features(x, LayerObserver.NONE), head);
-    }
-
     /** Restores parameter constraints after an optimizer update (see {@link ForwardPass#afterUpdate}). */
+    @Override
     public void afterUpdate() {
         pass.afterUpdate();
     }
@@ -110,56 +118,66 @@ public final class SpikingMlp implements Stateful, AutoCloseable {
         return Collections.unmodifiableList(hidden);
     }
 
+    @Override
+    public List<WeightLayer> bodyWeightLayers() {
+        return Collections.unmodifiableList(new ArrayList<>(hidden));
+    }
+
     /** The classifier heads. */
+    @Override
     public List<LinearLayer> heads() {
         return Collections.unmodifiableList(heads);
     }
 
-    /** Every weight layer: hidden layers then heads. */
-    public List<LinearLayer> weightLayers() {
-        List<LinearLayer> all = new ArrayList<>(hidden);
-        all.addAll(heads);
-        return all;
-    }
-
     /** All parameters: weight layers, heads and those of the forward pass (thresholds). */
+    @Override
     public List<Param> parameters() {
         List<Param> params = new ArrayList<>();
-        weightLayers().forEach(l -> params.addAll(l.parameters()));
+        hidden.forEach(l -> params.addAll(l.parameters()));
+        heads.forEach(l -> params.addAll(l.parameters()));
         params.addAll(pass.parameters());
         return params;
+    }
+
+    /** An MLP has no buffers. */
+    @Override
+    public List<Buffer> buffers() {
+        return List.of();
+    }
+
+    /** An MLP has no normalisation or dropout: the mode is kept but changes nothing. */
+    @Override
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public void freezeStatistics() {
     }
 
     /** Saves every parameter's value and whether it is trainable. */
     @Override
     public void saveState(Checkpoint checkpoint, String prefix) {
-        for (Param p : parameters()) {
-            checkpoint.putTensor(prefix + "param/" + p.name(), p.value());
-            checkpoint.putLongs(prefix + "trainable/" + p.name(), p.trainable() ? 1 : 0);
-        }
+        NetworkState.save(this, checkpoint, prefix);
     }
 
     /** Restores every parameter in place, bit for bit. */
     @Override
     public void restoreState(Checkpoint checkpoint, String prefix) {
-        for (Param p : parameters()) {
-            try (NDArray saved = checkpoint.tensor(prefix + "param/" + p.name(), manager)) {
-                if (!saved.getShape().equals(p.value().getShape())) {
-                    throw new IllegalStateException("checkpoint holds " + p.name() + saved.getShape()
-                            + " but the network has " + p.value().getShape());
-                }
-                p.value().set(java.nio.FloatBuffer.wrap(saved.toFloatArray()));
-            }
-            p.setTrainable(checkpoint.longValue(prefix + "trainable/" + p.name()) == 1);
-        }
+        NetworkState.restore(this, checkpoint, prefix);
     }
 
-    /** The network's long-lived manager (for method state that must live as long as it). */
+    @Override
     public NDManager manager() {
         return manager;
     }
 
-    /** The network's kept constants. */
+    @Override
     public Constants constants() {
         return constants;
     }

@@ -93,6 +93,21 @@ public final class DsrLif {
         return value.sub(kf).stopGradient().add(kf);
     }
 
+    /**
+     * The per-step outputs carrying DSR's gradient, for consumers that are not linear over time
+     * (BatchNorm with batch statistics): {@code O'_t = sg(O_t − c_t·F) + c_t·F} with c the
+     * weighted-rate weights, so that {@code ∂L/∂I_s = mask·G/(τT)} for upstream gradients g_t of
+     * any shape over t (hlop.md §9).
+     */
+    public List<NDArray> differentiableSteps(Output output) {
+        List<NDArray> steps = new ArrayList<>(output.spikes().size());
+        for (int t = 0; t < output.spikes().size(); t++) {
+            NDArray cf = output.gradientTerm().mul(c.of(rate.coefficient(t)));
+            steps.add(output.spikes().get(t).sub(cf).stopGradient().add(cf));
+        }
+        return steps;
+    }
+
     /** The weighted firing rate of per-step tensors, recording no graph. */
     public NDArray weightedRate(List<NDArray> steps) {
         return rate.apply(steps, c);

@@ -129,6 +129,10 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
         if (shape.dimension() != 2 || shape.get(1) != inputDim) {
             throw new IllegalArgumentException("Hebbian input " + shape + " for input dimension " + inputDim);
         }
+        if (s.quantizer() == null && shape.get(0) > inputDim) {
+            updateFromSecondMoment(x, s);
+            return;
+        }
         try (StepScope scope = StepScope.open()) {
             NDArray rows = c.of(shape.get(0));
             NDArray decay = c.of(s.momentum());
@@ -154,6 +158,31 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
                 NDArray error = residual.sub(yNew.matMul(hNew));
                 // Δ of the old rows is never formed: it would be zeroed anyway
                 NDArray delta = yNew.transpose().matMul(error).div(rows).maximum(lo).minimum(hi);
+                momNew.muli(decay).addi(delta.muli(gain));
+                hNew.addi(momNew.mul(lr));
+            }
+        }
+    }
+
+    /**
+     * The same iterations when there are more rows than dimensions (a convolution's patches: B·L rows)
+     * and the lateral neurons are not spiking. The update then depends on the rows only through
+     * {@code C = xᵀ·x}: {@code Yᵀ·(x − X̂) = H_new·C·(I − H_oldᵀH_old) − (H_new·C·H_newᵀ)·H_new}, an exact
+     * identity that costs {@code O(k·N²)} per iteration instead of {@code O(R·N·k)}.
+     */
+    private void updateFromSecondMoment(NDArray x, HebbianSettings s) {
+        try (StepScope scope = StepScope.open()) {
+            NDArray rows = c.of(x.getShape().get(0));
+            NDArray decay = c.of(s.momentum());
+            NDArray gain = c.of(1 - s.momentum());
+            NDArray lr = c.of(s.lr());
+            NDArray hi = c.of(s.clamp());
+            NDArray lo = c.of(-s.clamp());
+            NDArray moment = x.transpose().matMul(x);
+            NDArray residual = oldSize > 0 ? moment.sub(moment.matMul(hOld.transpose()).matMul(hOld)) : moment;
+            for (int it = 0; it < s.iterations(); it++) {
+                NDArray reconstruction = hNew.matMul(moment).matMul(hNew.transpose()).matMul(hNew);
+                NDArray delta = hNew.matMul(residual).sub(reconstruction).div(rows).maximum(lo).minimum(hi);
                 momNew.muli(decay).addi(delta.muli(gain));
                 hNew.addi(momNew.mul(lr));
             }

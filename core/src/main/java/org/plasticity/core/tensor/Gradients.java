@@ -17,6 +17,23 @@ public final class Gradients {
     }
 
     /**
+     * Turns autograd recording off for the calling thread until the returned scope closes, which
+     * restores the mode that was in force: {@code try (var g = Gradients.notRecording()) { … }}.
+     */
+    public static AutoCloseableMode notRecording() {
+        boolean before = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        return () -> JniUtils.setGradMode(before);
+    }
+
+    /** A grad-mode scope whose close cannot fail. */
+    @FunctionalInterface
+    public interface AutoCloseableMode extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
      * Turns autograd recording off for the calling thread. Grad mode is thread-local and DJL turns
      * it off only on the thread that started the engine (djl.md §6).
      */

@@ -94,8 +94,8 @@ class LayerGradientTest extends EngineFixture {
     void avgPoolGradientMatchesFiniteDifferences() {
         Shape xShape = new Shape(2, 3, 6, 5);
         double[] xd = Numeric.toDouble(Numeric.gaussian(random, (int) xShape.size()));
-        checkPool(new AvgPool2dLayer("pool", 2, 2)::apply, xd, xShape, "avg pool k2 s2");
-        checkPool(new AvgPool2dLayer("pool", 3, 1)::apply, xd, xShape, "avg pool k3 s1 (overlapping)");
+        checkPool(Pool2dLayer.avg("pool", 2, 2)::apply, xd, xShape, "avg pool k2 s2");
+        checkPool(Pool2dLayer.avg("pool", 3, 1)::apply, xd, xShape, "avg pool k3 s1 (overlapping)");
         checkPool(new AdaptiveAvgPool2dLayer("gap", 1, 1)::apply, xd, new Shape(2, 3, 6, 5), "global avg pool");
     }
 
@@ -114,8 +114,8 @@ class LayerGradientTest extends EngineFixture {
             xd[i] = xd[j];
             xd[j] = t;
         }
-        checkPool(new MaxPool2dLayer("pool", 2, 2)::apply, xd, xShape, "max pool k2 s2");
-        checkPool(new MaxPool2dLayer("pool", 3, 2)::apply, xd, xShape, "max pool k3 s2 (overlapping)");
+        checkPool(Pool2dLayer.max("pool", 2, 2)::apply, xd, xShape, "max pool k2 s2");
+        checkPool(Pool2dLayer.max("pool", 3, 2)::apply, xd, xShape, "max pool k3 s2 (overlapping)");
     }
 
     /** {@code y = γ(x − μ)/√(σ² + ε) + β} for x [N, C, S], batch statistics when mean is null. */

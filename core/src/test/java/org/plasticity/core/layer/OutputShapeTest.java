@@ -27,8 +27,8 @@ class OutputShapeTest extends EngineFixture {
         assertArrayEquals(new long[] {8, 16, 16}, conv.outputShape(new long[] {3, 32, 32}));
         assertArrayEquals(new long[] {8, 28, 28}, new Conv2dLayer(0, "c", 3, 8, 5, 1, 0, true,
                 WeightInit.PYTORCH_DEFAULT, manager, new SplittableRandom(1)).outputShape(new long[] {3, 32, 32}));
-        assertArrayEquals(new long[] {8, 8, 8}, new AvgPool2dLayer("p", 2, 2).outputShape(new long[] {8, 16, 16}));
-        assertArrayEquals(new long[] {8, 7, 7}, new MaxPool2dLayer("p", 3, 2).outputShape(new long[] {8, 16, 16}));
+        assertArrayEquals(new long[] {8, 8, 8}, Pool2dLayer.avg("p", 2, 2).outputShape(new long[] {8, 16, 16}));
+        assertArrayEquals(new long[] {8, 7, 7}, Pool2dLayer.max("p", 3, 2).outputShape(new long[] {8, 16, 16}));
         assertArrayEquals(new long[] {8, 1, 1}, new AdaptiveAvgPool2dLayer("gap", 1, 1).outputShape(new long[] {8, 7, 5}));
         assertArrayEquals(new long[] {8, 2, 4}, new AdaptiveAvgPool2dLayer("ap", 2, 4).outputShape(new long[] {8, 8, 8}));
         assertArrayEquals(new long[] {392}, new FlattenLayer("flat").outputShape(new long[] {8, 7, 7}));
@@ -46,8 +46,8 @@ class OutputShapeTest extends EngineFixture {
         rejects("conv1", () -> conv.outputShape(new long[] {3, 4, 9}), "4×9", "5×5");
         rejects("conv1", () -> conv.outputShape(new long[] {1, 32, 32}), "3", "1");
         rejects("conv1", () -> conv.outputShape(new long[] {3 * 32 * 32}));
-        rejects("pool1", () -> new MaxPool2dLayer("pool1", 3, 2).outputShape(new long[] {8, 2, 2}), "2×2");
-        rejects("pool2", () -> new AvgPool2dLayer("pool2", 2, 2).outputShape(new long[] {64}));
+        rejects("pool1", () -> Pool2dLayer.max("pool1", 3, 2).outputShape(new long[] {8, 2, 2}), "2×2");
+        rejects("pool2", () -> Pool2dLayer.avg("pool2", 2, 2).outputShape(new long[] {64}));
         rejects("gap", () -> new AdaptiveAvgPool2dLayer("gap", 2, 2).outputShape(new long[] {8, 7, 8}), "7×8");
         rejects("bn1", () -> new BatchNormLayer("bn1", 8, 0.1, 1e-5, manager).outputShape(new long[] {4, 7, 7}), "8");
         rejects("bn1", () -> new BatchNormLayer("bn1", 8, 0.1, 1e-5, manager).outputShape(new long[] {8, 7}));

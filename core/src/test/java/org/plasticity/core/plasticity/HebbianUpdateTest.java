@@ -54,10 +54,14 @@ class HebbianUpdateTest extends EngineFixture {
 
     /** Runs one update from a restored state and checks H and Mom against the reference. */
     private void checkAgainstReference(int old, HebbianSettings s, double xScale, long seed) {
+        checkAgainstReference(old, s, xScale, seed, R);
+    }
+
+    private void checkAgainstReference(int old, HebbianSettings s, double xScale, long seed, int rows) {
         Random rnd = new Random(seed);
         double[][] h = Dense.gaussian(M, N, rnd, 0.5);
         double[][] mom = Dense.gaussian(M, N, rnd, 0.1);
-        double[][] x = Dense.gaussian(R, N, rnd, xScale);
+        double[][] x = Dense.gaussian(rows, N, rnd, xScale);
         try (HebbianSubspace sub = new HebbianSubspace(manager, N);
              StepScope scope = StepScope.open()) {
             sub.restore(Dense.toTensor(h, manager), Dense.toTensor(mom, manager), old);
@@ -99,6 +103,14 @@ class HebbianUpdateTest extends EngineFixture {
     @Test
     void severalIterationsReuseTheBatchAndTheUpdatedWeights() {
         checkAgainstReference(1, new HebbianSettings(0.1, 5, 0.8, 10, null), 1, 3);
+    }
+
+    /** More rows than dimensions (conv patches) take the second-moment route: the same update. */
+    @Test
+    void manyRowsGiveTheSameUpdateThroughTheSecondMoment() {
+        checkAgainstReference(0, new HebbianSettings(0.05, 1, 0.9, 10, null), 1, 5, 40);
+        checkAgainstReference(1, new HebbianSettings(0.1, 5, 0.8, 10, null), 1, 6, 40);
+        checkAgainstReference(2, new HebbianSettings(0.05, 3, 0.9, 0.5, null), 2, 7, 40);
     }
 
     @Test

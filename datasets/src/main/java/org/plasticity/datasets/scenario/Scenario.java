@@ -9,8 +9,17 @@ public interface Scenario {
     /** @return number of tasks */
     int numTasks();
 
-    /** @return features per sample, the same in every task */
+    /** @return features per sample, the same in every task: the product of {@link #inputShape()} */
     int inputDim();
+
+    /**
+     * @return the shape of one sample, {@code [C, H, W]} for images whose spatial layout is kept, or
+     *     {@code [D]} for flat vectors (a pixel-permuted image has no spatial layout left); samples are
+     *     served flat, in this shape's row-major order
+     */
+    default long[] inputShape() {
+        return new long[] {inputDim()};
+    }
 
     /**
      * @param t task index, {@code 0 <= t < numTasks()}

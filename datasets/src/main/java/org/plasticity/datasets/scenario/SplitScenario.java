@@ -19,6 +19,7 @@ public final class SplitScenario implements Scenario {
 
     private final String name;
     private final int dim;
+    private final long[] shape;
     private final boolean taskIncremental;
     private final Task[] tasks;
 
@@ -38,6 +39,7 @@ public final class SplitScenario implements Scenario {
         checkOptions(tasks, classesPerTask, trainLimit, testLimit);
         this.name = "split-" + data.folder();
         this.dim = data.imageSize();
+        this.shape = new long[] {1, data.train().images().rows(), data.train().images().cols()};
         this.taskIncremental = taskIncremental;
         this.tasks = new Task[tasks];
         for (int t = 0; t < tasks; t++) {
@@ -88,6 +90,12 @@ public final class SplitScenario implements Scenario {
     @Override
     public int inputDim() {
         return dim;
+    }
+
+    /** One grey channel of the images' rows and columns: the spatial layout is kept. */
+    @Override
+    public long[] inputShape() {
+        return shape.clone();
     }
 
     @Override

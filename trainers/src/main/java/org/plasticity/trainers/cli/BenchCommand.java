@@ -37,9 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
         ExperimentConfig config = options.read();
         try (Experiment experiment = ExperimentFactory.create(config, null, null, System.out, Progress.Factory.NONE)) {
             ContinualTrainer trainer = Methods.trainer(config);
-            System.out.printf("bench %s: %s, %s training, T=%d, hidden %s, batch %d, %d thread(s), device %s%n",
+            System.out.printf("bench %s: %s, %s training, T=%d, %s, batch %d, %d thread(s), device %s%n",
                     config.name(), trainer.label(), config.training().method(), config.model().timesteps(),
-                    config.model().hidden(), config.training().batchSize(),
+                    config.model().describe(), config.training().batchSize(),
                     config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors(),
                     experiment.device());
             ThroughputBenchmark.Result r = ThroughputBenchmark.run(experiment, trainer, warmup, steps, repeats,

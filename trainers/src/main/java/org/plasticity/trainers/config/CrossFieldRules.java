@@ -12,6 +12,7 @@ final class CrossFieldRules {
     /** Reports every broken rule of {@code config}. */
     static void check(ExperimentConfig config, ConfigProblems problems) {
         neuronMatchesGradientMethod(config, problems);
+        onlineTrainingNeedsMlp(config, problems);
         weightedRateReadoutNeedsDsr(config, problems);
         spikeEncodingsNeedRawInput(config, problems);
         perTaskHeadMatchesScenario(config, problems);
@@ -34,6 +35,14 @@ final class CrossFieldRules {
             problems.at("training").at("method")
                     .report("bptt requires model.neuron.type lif or if, got model.neuron.type=" + neuronType
                             + " (which needs training.method=dsr)");
+        }
+    }
+
+    /** The reference trains online (OTTT) only MLPs; conv layers would need traces through BatchNorm. */
+    private static void onlineTrainingNeedsMlp(ExperimentConfig config, ConfigProblems problems) {
+        if (config.training().method().equals("ottt") && !(config.model() instanceof MlpModel)) {
+            problems.at("training").at("method").report("ottt trains model.type=mlp only, got model.type="
+                    + ModelConfig.typeName(config.model()) + "; use bptt or dsr for conv nets");
         }
     }
 
@@ -74,25 +83,31 @@ final class CrossFieldRules {
         if (hlop == null) {
             return;
         }
-        int layers = config.model().hidden().size() + 1;
         ConfigProblems at = problems.at("method").at("hlop");
-        checkLength(at.at("lr"), hlop.lr().size(), layers);
-        checkLength(at.at("initial"), hlop.initial().size(), layers);
-        checkLength(at.at("increment"), hlop.increment().size(), layers);
+        checkLength(at.at("lr"), hlop.lr().size(), config);
+        checkLength(at.at("initial"), hlop.initial().size(), config);
+        checkLength(at.at("increment"), hlop.increment().size(), config);
     }
 
     private static void gpmHasOneEntryPerLayer(ExperimentConfig config, ConfigProblems problems) {
         GpmConfig gpm = config.method().gpm();
         if (gpm != null) {
-            checkLength(problems.at("method").at("gpm").at("threshold"), gpm.threshold().size(),
-                    config.model().hidden().size() + 1);
+            checkLength(problems.at("method").at("gpm").at("threshold"), gpm.threshold().size(), config);
         }
     }
 
-    private static void checkLength(ConfigProblems at, int size, int layers) {
+    /**
+     * Projection methods protect every weight layer of the body and, with a shared head, the head (per-task
+     * heads are never trained again). An MLP's lists always include the head's entry, as they always did.
+     */
+    private static void checkLength(ConfigProblems at, int size, ExperimentConfig config) {
+        ModelConfig model = config.model();
+        boolean headEntry = model instanceof MlpModel || model.head().equals("shared");
+        int layers = model.bodyWeightLayers() + (headEntry ? 1 : 0);
         if (size != layers) {
-            at.report("expected " + layers + " entries, one per weight layer (" + (layers - 1)
-                    + " in model.hidden + 1 output), got " + size);
+            at.report("expected " + layers + " entries, one per protected weight layer ("
+                    + model.describeBodyWeightLayers() + (headEntry ? " + 1 output" : "; per-task heads are not protected")
+                    + "), got " + size);
         }
     }
 

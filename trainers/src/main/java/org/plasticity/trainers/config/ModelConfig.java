@@ -1,55 +1,67 @@
 package org.plasticity.trainers.config;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 import java.util.List;
-import java.util.Objects;
 
 /**
- * The spiking network.
- *
- * @param type      architecture, one of {@link #TYPES}; default {@code mlp}
- * @param hidden    hidden layer widths, each &gt;= 1; empty for a single weight layer; default [800, 800]
- * @param bias      whether layers have a bias; default false
- * @param head      {@code shared} output layer or one {@code per-task}; default {@code shared}
- * @param timesteps simulation steps per example, &gt;= 1; default 6
- * @param encoding  how pixels become input currents or spikes; default {@code direct}
- * @param readout   how output spikes become logits, one of {@link #READOUTS}; default {@code mean}
- * @param neuron    the neuron model; default {@code lif}
+ * The network, chosen by the {@code type} key: {@code mlp}, {@code cnn} or {@code resnet18}. Each type
+ * has its own keys and defaults; every type has the keys below. {@link JsonSubTypes} below is the
+ * registry of architectures: a new one is one record plus one line there plus one entry in the
+ * trainers' network registry.
  */
-public record ModelConfig(String type, List<Integer> hidden, boolean bias, String head, int timesteps,
-        EncodingConfig encoding, String readout, NeuronConfig neuron) implements ConfigNode {
-
-    /** Known architectures. */
-    public static final List<String> TYPES = List.of("mlp");
-
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = MlpModel.class, name = "mlp"),
+        @JsonSubTypes.Type(value = CnnModel.class, name = "cnn"),
+        @JsonSubTypes.Type(value = ResNetModel.class, name = "resnet18")
+})
+public interface ModelConfig extends ConfigNode {
     /** Known heads. */
-    public static final List<String> HEADS = List.of("shared", "per-task");
+    List<String> HEADS = List.of("shared", "per-task");
 
     /** Known readouts. */
-    public static final List<String> READOUTS = List.of("mean", "sum", "weighted-rate");
+    List<String> READOUTS = List.of("mean", "sum", "weighted-rate");
 
-    /** The documented defaults. */
-    public static final ModelConfig DEFAULTS = new ModelConfig("mlp", List.of(800, 800), false, "shared", 6,
-            DirectEncoding.DEFAULTS, "mean", LifNeuron.DEFAULTS);
+    /** The documented default model, {@link MlpModel#DEFAULTS}. */
+    ModelConfig DEFAULTS = MlpModel.DEFAULTS;
 
-    public ModelConfig {
-        Objects.requireNonNull(type, "type");
-        hidden = List.copyOf(hidden);
-        Objects.requireNonNull(head, "head");
-        Objects.requireNonNull(encoding, "encoding");
-        Objects.requireNonNull(readout, "readout");
-        Objects.requireNonNull(neuron, "neuron");
+    /** {@code shared} output layer or one {@code per-task}. */
+    String head();
+
+    /** Simulation steps per example, &gt;= 1. */
+    int timesteps();
+
+    /** How pixels become input currents or spikes. */
+    EncodingConfig encoding();
+
+    /** How output spikes become logits, one of {@link #READOUTS}. */
+    String readout();
+
+    /** The neuron model. */
+    NeuronConfig neuron();
+
+    /** Number of weight layers before the heads, which per-layer method lists count. */
+    int bodyWeightLayers();
+
+    /** How the body's weight layers are counted, for messages ("2 in model.hidden"). */
+    String describeBodyWeightLayers();
+
+    /** One line naming the architecture and its sizes, for logs ({@code cnn channels [64, 128, 256]}). */
+    String describe();
+
+    /** The registered type name of a model ({@code cnn}). */
+    static String typeName(ModelConfig model) {
+        return TypeRegistry.nameOf(model);
     }
 
-    @Override
-    public void validate(ConfigProblems problems) {
-        problems.at("type").oneOf(type, TYPES);
-        for (int i = 0; i < hidden.size(); i++) {
-            problems.at("hidden").at(i).atLeast(hidden.get(i), 1);
-        }
-        problems.at("head").oneOf(head, HEADS);
-        problems.at("timesteps").atLeast(timesteps, 1);
-        encoding.validate(problems.at("encoding"));
-        problems.at("readout").oneOf(readout, READOUTS);
-        neuron.validate(problems.at("neuron"));
+    /** Checks the keys every type has. */
+    static void validateCommon(ModelConfig model, ConfigProblems problems) {
+        problems.at("head").oneOf(model.head(), HEADS);
+        problems.at("timesteps").atLeast(model.timesteps(), 1);
+        model.encoding().validate(problems.at("encoding"));
+        problems.at("readout").oneOf(model.readout(), READOUTS);
+        model.neuron().validate(problems.at("neuron"));
     }
 }

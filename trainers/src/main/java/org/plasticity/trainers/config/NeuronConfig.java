@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LifNeuron.class, name = "lif"),
         @JsonSubTypes.Type(value = IfNeuron.class, name = "if"),
-        @JsonSubTypes.Type(value = DsrLifNeuron.class, name = "dsr-lif")
+        @JsonSubTypes.Type(value = DsrLifNeuron.class, name = "dsr-lif"),
+        @JsonSubTypes.Type(value = ReluActivation.class, name = "relu")
 })
 public interface NeuronConfig extends ConfigNode {
 }

@@ -3,7 +3,7 @@ package org.plasticity.trainers.continual;
 import ai.djl.ndarray.NDList;
 import org.plasticity.core.metrics.AccuracyMatrix;
 import org.plasticity.core.layer.Param;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 import org.plasticity.core.optim.LearningRateSchedule;
 import org.plasticity.core.optim.Optimizer;
 import org.plasticity.core.tensor.Seeds;
@@ -83,7 +83,7 @@ public final class ContinualTrainer implements Trainer {
     public RunResult run(Experiment experiment, Checkpoint resume) {
         long sessionStart = System.nanoTime();
         Scenario scenario = experiment.scenario();
-        SpikingMlp network = experiment.network();
+        Network network = experiment.network();
         TrainingConfig training = experiment.config().training();
         int tasks = scenario.numTasks();
         RunProgress progress = new RunProgress(tasks);
@@ -116,9 +116,11 @@ public final class ContinualTrainer implements Trainer {
             if (!midTask) {
                 plugins.forEach(p -> p.beforeTask(context));
                 if (t > 0 && training.freezeAfterFirstTask()) {
-                    freezeVectorsAndScalars(network);
+                    freezeAfterFirstTask(network);
                 }
                 progress.taskStarted = true;
+            } else if (t > 0 && training.freezeAfterFirstTask()) {
+                network.freezeStatistics(); // a mode, not a tensor: checkpoints do not hold it
             }
             trainTask(context, step, session, midTask ? resume : null);
             plugins.forEach(p -> p.afterTask(context));
@@ -218,13 +220,17 @@ public final class ContinualTrainer implements Trainer {
         return scenario.taskIncremental() ? task : 0;
     }
 
-    /** After task 0 the reference trains only parameters with ndim ≠ 1, and freezes thresholds. */
-    private static void freezeVectorsAndScalars(SpikingMlp network) {
+    /**
+     * After task 0 the reference trains only parameters with ndim ≠ 1 (thresholds, biases and
+     * BatchNorm affines freeze) and puts BatchNorm in evaluation mode for good ({@code fix_bn}).
+     */
+    private static void freezeAfterFirstTask(Network network) {
         for (Param p : network.parameters()) {
             if (p.rank() <= 1) {
                 p.setTrainable(false);
             }
         }
+        network.freezeStatistics();
     }
 
     private void trainTask(TaskContext context, TrainingStep step, Session session, Checkpoint resume) {
@@ -366,10 +372,13 @@ public final class ContinualTrainer implements Trainer {
         }
     }
 
-    private static NDList weights(SpikingMlp network) {
+    private static NDList weights(Network network) {
         NDList list = new NDList();
         for (Param p : network.parameters()) {
             list.add(p.value());
+        }
+        for (org.plasticity.core.layer.Buffer b : network.buffers()) {
+            list.add(b.value());
         }
         return list;
     }

@@ -4,21 +4,22 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 import org.plasticity.core.tensor.Gradients;
 import org.plasticity.core.tensor.StepScope;
 import org.plasticity.datasets.scenario.Split;
 import org.plasticity.trainers.run.Progress;
 
 /**
- * Top-1 accuracy of a network on a test split, with no graph recorded and large batches.
+ * Top-1 accuracy of a network on a test split, in evaluation mode (BatchNorm with running
+ * statistics, no dropout), with no graph recorded and large batches; both modes are restored after.
  */
 public final class Evaluator {
-    private final SpikingMlp network;
+    private final Network network;
     private final NDManager manager;
     private final int batchSize;
 
-    public Evaluator(SpikingMlp network, NDManager manager, int batchSize) {
+    public Evaluator(Network network, NDManager manager, int batchSize) {
         this.network = network;
         this.manager = manager;
         this.batchSize = batchSize;
@@ -30,7 +31,12 @@ public final class Evaluator {
      * @param progress advanced by the number of samples evaluated
      */
     public double accuracy(Split split, int head, Progress progress) {
-        Gradients.disableRecording();
+        try (Gradients.AutoCloseableMode g = Gradients.notRecording(); NetworkModes.Scope m = NetworkModes.eval(network)) {
+            return count(split, head, progress);
+        }
+    }
+
+    private double count(Split split, int head, Progress progress) {
         int n = split.size();
         int dim = split.dim();
         float[] buffer = new float[Math.min(batchSize, n) * dim];

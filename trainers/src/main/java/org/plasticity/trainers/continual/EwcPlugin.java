@@ -2,7 +2,7 @@ package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
 import org.plasticity.core.layer.Param;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.config.EwcConfig;
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class EwcPlugin implements ContinualPlugin {
     private final EwcConfig config;
-    private SpikingMlp network;
+    private Network network;
     private QuadraticPenalty penalty;
     private final List<Double> fisherMax = new ArrayList<>();
     private double fisherSeconds;

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.plasticity.core.layer.Param;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 import org.plasticity.core.tensor.Gradients;
 import org.plasticity.core.tensor.Seeds;
 import org.plasticity.core.tensor.StepScope;
@@ -32,7 +32,7 @@ final class FisherEstimator {
      * @return per parameter of {@code network.parameters()}, its Fisher diagonal in
      *     {@code manager}, or null for a parameter that is frozen
      */
-    static List<NDArray> estimate(SpikingMlp network, NDManager manager, TaskContext context, int samples,
+    static List<NDArray> estimate(Network network, NDManager manager, TaskContext context, int samples,
                                   boolean trueFisher, long seed) {
         List<Param> params = network.parameters();
         List<NDArray> sums = new ArrayList<>();
@@ -46,6 +46,25 @@ final class FisherEstimator {
         BatchAssembler assembler = new BatchAssembler(context.samples(), manager);
         Random labels = new Random(Seeds.derive(seed, "fisher-labels", context.index()));
         StepContext stepContext = new StepContext(context, 0, 0);
+        try (NetworkModes.Scope m = NetworkModes.eval(network)) {
+            accumulate(network, manager, context, order, n, trueFisher, seed, step, assembler, labels, stepContext,
+                    params, sums);
+        }
+        for (NDArray s : sums) {
+            if (s != null) {
+                s.divi(n);
+            }
+        }
+        for (Param p : params) {
+            p.zeroGradient();
+        }
+        return sums;
+    }
+
+    /** Sums the squared per-sample gradients (in evaluation mode: BatchNorm uses its running statistics). */
+    private static void accumulate(Network network, NDManager manager, TaskContext context, int[] order, int n,
+                                   boolean trueFisher, long seed, TrainingStep step, BatchAssembler assembler,
+                                   Random labels, StepContext stepContext, List<Param> params, List<NDArray> sums) {
         for (int i = 0; i < n; i++) {
             int global = context.samples().globalIndex(context.index(), order[i]);
             TorchRuntime.reseed(Seeds.derive(seed, "fisher-engine", context.index(), i));
@@ -63,22 +82,15 @@ final class FisherEstimator {
                 }
             }
         }
-        for (NDArray s : sums) {
-            if (s != null) {
-                s.divi(n);
-            }
-        }
-        for (Param p : params) {
-            p.zeroGradient();
-        }
-        return sums;
     }
 
     /** The batch with its one-hot target replaced by a label drawn from the network's prediction. */
-    private static Batch withSampledLabel(SpikingMlp network, NDManager manager, Batch batch, int head,
+    private static Batch withSampledLabel(Network network, NDManager manager, Batch batch, int head,
                                           Random random) {
-        Gradients.disableRecording();
-        float[] p = network.forward(batch.x(), head).softmax(1).toFloatArray();
+        float[] p;
+        try (Gradients.AutoCloseableMode g = Gradients.notRecording()) {
+            p = network.forward(batch.x(), head).softmax(1).toFloatArray();
+        }
         double u = random.nextDouble();
         int label = p.length - 1;
         double cumulative = 0;

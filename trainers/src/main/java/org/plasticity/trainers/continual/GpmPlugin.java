@@ -1,7 +1,7 @@
 package org.plasticity.trainers.continual;
 
 import ai.djl.ndarray.NDArray;
-import org.plasticity.core.layer.LinearLayer;
+import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.plasticity.GpmBasis;
 import org.plasticity.core.plasticity.GradientProjector;
 import org.plasticity.core.state.Checkpoint;
@@ -27,7 +27,7 @@ import java.util.Map;
 public final class GpmPlugin implements ContinualPlugin {
     private final GpmConfig config;
     private final PresynapticRows rows;
-    private final List<LinearLayer> protectedLayers = new ArrayList<>();
+    private final List<WeightLayer> protectedLayers = new ArrayList<>();
     private final List<GpmBasis> bases = new ArrayList<>();
     private final List<GradientProjector> projectors = new ArrayList<>();
     private final ProjectionMeter meter;
@@ -47,8 +47,8 @@ public final class GpmPlugin implements ContinualPlugin {
     @Override
     public void start(Experiment experiment) {
         protectedLayers.addAll(ProtectedLayers.of(experiment.network(), experiment.scenario().taskIncremental()));
-        for (LinearLayer layer : protectedLayers) {
-            GpmBasis basis = new GpmBasis(experiment.network().manager(), layer.inFeatures());
+        for (WeightLayer layer : protectedLayers) {
+            GpmBasis basis = new GpmBasis(experiment.network().manager(), layer.fanIn());
             bases.add(basis);
             projectors.add(new GradientProjector(basis, experiment.network().constants()));
         }
@@ -83,7 +83,7 @@ public final class GpmPlugin implements ContinualPlugin {
                 Seeds.derive(experiment.config().seed(), "gpm", context.index()));
         int[] samples = Arrays.copyOf(order, n);
         List<LayerActivations.Matrix> matrices = LayerActivations.collect(experiment.network(), experiment.manager(),
-                train, samples, experiment.config().training().evalBatchSize(), rows, bases.size());
+                train, samples, experiment.config().training().evalBatchSize(), rows, protectedLayers);
         for (int l = 0; l < bases.size(); l++) {
             LayerActivations.Matrix m = matrices.get(l);
             GpmBasis.Extension e = bases.get(l).extend(m.values(), m.rows(), config.threshold().get(l));

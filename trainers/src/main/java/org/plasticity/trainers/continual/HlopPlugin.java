@@ -3,8 +3,8 @@ package org.plasticity.trainers.continual;
 import ai.djl.ndarray.NDArray;
 import org.plasticity.core.layer.LayerInput;
 import org.plasticity.core.layer.LayerObserver;
-import org.plasticity.core.layer.LinearLayer;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.layer.WeightLayer;
+import org.plasticity.core.net.Network;
 import org.plasticity.core.plasticity.HebbianSettings;
 import org.plasticity.core.plasticity.HebbianSubspace;
 import org.plasticity.core.plasticity.LateralQuantizer;
@@ -37,7 +37,7 @@ import java.util.Map;
 public final class HlopPlugin implements ContinualPlugin {
     private final HlopConfig config;
     private final List<HebbianSubspace> subspaces = new ArrayList<>();
-    private final List<LinearLayer> protectedLayers = new ArrayList<>();
+    private final List<WeightLayer> protectedLayers = new ArrayList<>();
     private final List<HebbianSettings> settings = new ArrayList<>();
     /** Hebbian inputs seen since the last update, per layer (OTTT sees one per timestep). */
     private final List<List<NDArray>> pendingInputs = new ArrayList<>();
@@ -61,12 +61,12 @@ public final class HlopPlugin implements ContinualPlugin {
 
     @Override
     public void start(Experiment experiment) {
-        SpikingMlp network = experiment.network();
+        Network network = experiment.network();
         protectedLayers.addAll(ProtectedLayers.of(network, experiment.scenario().taskIncremental()));
         LateralQuantizer quantizer = config.spiking()
                 ? new LateralQuantizer(config.spikingScale(), config.spikingTimesteps()) : null;
         for (int l = 0; l < protectedLayers.size(); l++) {
-            subspaces.add(new HebbianSubspace(network.manager(), protectedLayers.get(l).inFeatures(), quantizer));
+            subspaces.add(new HebbianSubspace(network.manager(), protectedLayers.get(l).fanIn(), quantizer));
             settings.add(new HebbianSettings(config.lr().get(l), config.iterations(), config.momentum(),
                     config.clamp(), quantizer));
         }
@@ -103,7 +103,7 @@ public final class HlopPlugin implements ContinualPlugin {
     private void collect(LayerInput input) {
         int l = input.layer();
         if (l < pendingInputs.size() && l < subspaces.size()) {
-            pendingInputs.get(l).add(rows.of(input));
+            pendingInputs.get(l).add(protectedLayers.get(l).presynapticRows(rows.of(input)));
         }
     }
 

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.plasticity.core.layer.LayerInput;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.layer.WeightLayer;
+import org.plasticity.core.net.Network;
 import org.plasticity.core.tensor.Gradients;
 import org.plasticity.core.tensor.StepScope;
 import org.plasticity.datasets.scenario.Split;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * The presynaptic activity of the first {@code layers} weight layers on a set of samples, copied
- * to the host: GPM's representation matrices. A forward pass with no graph, in batches.
+ * to the host: GPM's representation matrices (one row per sample, or per sample and patch for a
+ * convolution). A forward pass in evaluation mode with no graph, in batches.
  */
 final class LayerActivations {
     /** One layer's activations: {@code rows × dim} values, row-major. */
@@ -24,9 +26,17 @@ final class LayerActivations {
     private LayerActivations() {
     }
 
-    static List<Matrix> collect(SpikingMlp network, NDManager manager, Split split, int[] samples, int batchSize,
-                                PresynapticRows selector, int layers) {
-        Gradients.disableRecording();
+    static List<Matrix> collect(Network network, NDManager manager, Split split, int[] samples, int batchSize,
+                                PresynapticRows selector, List<WeightLayer> protectedLayers) {
+        try (Gradients.AutoCloseableMode g = Gradients.notRecording(); NetworkModes.Scope m = NetworkModes.eval(network)) {
+            return collectRows(network, manager, split, samples, batchSize, selector, protectedLayers);
+        }
+    }
+
+    private static List<Matrix> collectRows(Network network, NDManager manager, Split split, int[] samples,
+                                            int batchSize, PresynapticRows selector,
+                                            List<WeightLayer> protectedLayers) {
+        int layers = protectedLayers.size();
         List<List<float[]>> parts = new ArrayList<>();
         int[] dims = new int[layers];
         for (int l = 0; l < layers; l++) {
@@ -42,7 +52,7 @@ final class LayerActivations {
                 network.features(x, (LayerInput input) -> {
                     int l = input.layer();
                     if (l < layers) {
-                        NDArray rows = selector.of(input);
+                        NDArray rows = protectedLayers.get(l).presynapticRows(selector.of(input));
                         dims[l] = (int) rows.getShape().get(1);
                         parts.get(l).add(rows.toFloatArray());
                     }

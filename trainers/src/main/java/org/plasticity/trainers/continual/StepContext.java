@@ -1,6 +1,6 @@
 package org.plasticity.trainers.continual;
 
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 
 /**
  * Where the task loop stands inside a training step, handed to method plug-ins.
@@ -11,7 +11,7 @@ import org.plasticity.core.net.SpikingMlp;
  */
 public record StepContext(TaskContext task, int epoch, long step) {
     /** The network being trained. */
-    public SpikingMlp network() {
+    public Network network() {
         return task.experiment().network();
     }
 }

@@ -7,7 +7,7 @@ import org.plasticity.core.layer.LayerInput;
 import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.net.OnlineForward;
 import org.plasticity.core.layer.Param;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 import org.plasticity.core.optim.Optimizer;
 import org.plasticity.trainers.DivergenceError;
 
@@ -22,7 +22,7 @@ import java.util.List;
  * The caller opens the step scope around it.
  */
 public final class TrainingStep {
-    private final SpikingMlp network;
+    private final Network network;
     private final List<ContinualPlugin> plugins;
     private final boolean skipNonFinite;
     private final boolean onlineUpdate;
@@ -32,14 +32,14 @@ public final class TrainingStep {
      * @param plugins the method's plug-ins, in hook order
      * @param skipNonFinite skip a batch whose loss or gradient is not finite instead of stopping
      */
-    public TrainingStep(SpikingMlp network, List<ContinualPlugin> plugins, boolean skipNonFinite) {
+    public TrainingStep(Network network, List<ContinualPlugin> plugins, boolean skipNonFinite) {
         this(network, plugins, skipNonFinite, false);
     }
 
     /**
      * @param onlineUpdate OTTT: update after every timestep instead of once per batch
      */
-    public TrainingStep(SpikingMlp network, List<ContinualPlugin> plugins, boolean skipNonFinite,
+    public TrainingStep(Network network, List<ContinualPlugin> plugins, boolean skipNonFinite,
                         boolean onlineUpdate) {
         this.network = network;
         this.plugins = List.copyOf(plugins);
@@ -88,7 +88,7 @@ public final class TrainingStep {
         OnlineForward online = network.online();
         if (online != null) {
             OnlineForward.Run run = online.begin(batch.x());
-            int steps = network.spec().timesteps();
+            int steps = network.timesteps();
             float total = 0;
             for (int t = 0; t < steps; t++) {
                 total += onlineStepBackward(run, batch, context, observer, lossDenominator);
@@ -114,7 +114,7 @@ public final class TrainingStep {
     private float runOnlineUpdates(OnlineForward online, Batch batch, Optimizer optimizer, StepContext context,
                                    double lossDenominator) {
         LayerObserver observer = observer(context);
-        int steps = network.spec().timesteps();
+        int steps = network.timesteps();
         OnlineForward.Run run = online.begin(batch.x());
         float total = 0;
         boolean skippedAny = false;
@@ -130,7 +130,7 @@ public final class TrainingStep {
     /** OTTT: one timestep's forward and backward with loss CE/T, adding to the gradients. */
     private float onlineStepBackward(OnlineForward.Run run, Batch batch, StepContext context, LayerObserver observer,
                                      double lossDenominator) {
-        int steps = network.spec().timesteps();
+        int steps = network.timesteps();
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             OnlineForward.StepOutput out = run.next(observer);

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Turns a finished run into its result files, each written atomically: {@code metrics.json},
  * {@code acc_matrix.csv} and {@code weights.params} (DJL's NDList encoding, parameter order of
- * {@code SpikingMlp.parameters()}).
+ * {@code Network.parameters()}).
  */
 public final class ResultWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

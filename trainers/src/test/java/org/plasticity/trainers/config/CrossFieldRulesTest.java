@@ -76,10 +76,29 @@ class CrossFieldRulesTest {
     }
 
     @Test
+    void convListsCountTheConvLayersAndNoPerTaskHead() {
+        ConfigException e = fails("{\"data\": {\"scenario\": \"split-mnist\"}, \"model\": {\"type\": \"cnn\", "
+                + "\"channels\": [8, 16]}, \"method\": {\"hlop\": {}, \"gpm\": {\"threshold\": [0.9, 0.9, 0.9]}}}");
+        assertProblem(e, "method.hlop.lr", "expected 2 entries, one per protected weight layer (2 conv layers in "
+                + "model.channels; per-task heads are not protected), got 3");
+        assertProblem(e, "method.gpm.threshold", "expected 2 entries");
+        ConfigException r = fails("{\"data\": {\"scenario\": \"split-mnist\"}, \"model\": {\"type\": \"resnet18\"}, "
+                + "\"method\": {\"hlop\": {}}}");
+        assertProblem(r, "method.hlop.initial", "expected 20 entries");
+    }
+
+    @Test
+    void onlineTrainingIsForMlpsOnly() {
+        ConfigException e = fails("{\"data\": {\"scenario\": \"split-mnist\"}, \"model\": {\"type\": \"cnn\"}, "
+                + "\"training\": {\"method\": \"ottt\"}}");
+        assertProblem(e, "training.method", "ottt trains model.type=mlp only, got model.type=cnn");
+    }
+
+    @Test
     void hlopListsNeedOneEntryPerWeightLayer() {
         ConfigException e = fails("{\"model\": {\"hidden\": [400]}, \"method\": {\"hlop\": {}}}");
         assertEquals(3, e.problems().size(), e.getMessage());
-        assertProblem(e, "method.hlop.lr", "expected 2 entries, one per weight layer (1 in model.hidden + 1 output), "
+        assertProblem(e, "method.hlop.lr", "expected 2 entries, one per protected weight layer (1 in model.hidden + 1 output), "
                 + "got 3");
         assertProblem(e, "method.hlop.initial", "expected 2 entries");
         assertProblem(e, "method.hlop.increment", "expected 2 entries");

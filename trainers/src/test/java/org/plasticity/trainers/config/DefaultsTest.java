@@ -38,8 +38,8 @@ class DefaultsTest {
 
     @Test
     void modelDefaults() {
-        ModelConfig model = parse("{}").model();
-        assertEquals("mlp", model.type());
+        MlpModel model = (MlpModel) parse("{}").model();
+        assertEquals("mlp", ModelConfig.typeName(model));
         assertEquals(List.of(800, 800), model.hidden());
         assertFalse(model.bias());
         assertEquals("shared", model.head());
@@ -123,7 +123,7 @@ class DefaultsTest {
     @Test
     void listsAreImmutable() {
         ExperimentConfig config = parse("{\"model\": {\"hidden\": [10, 20]}, \"method\": {\"hlop\": {}}}");
-        assertThrows(UnsupportedOperationException.class, () -> config.model().hidden().add(1));
+        assertThrows(UnsupportedOperationException.class, () -> ((MlpModel) config.model()).hidden().add(1));
         assertThrows(UnsupportedOperationException.class, () -> config.method().hlop().lr().add(1.0));
     }
 

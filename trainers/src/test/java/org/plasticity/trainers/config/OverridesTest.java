@@ -48,20 +48,19 @@ class OverridesTest {
 
     @Test
     void setsElementOfADefaultArray() {
-        assertEquals(List.of(400, 800), parse("{}", "model.hidden[0]=400").model().hidden());
+        assertEquals(List.of(400, 800), ((MlpModel) parse("{}", "model.hidden[0]=400").model()).hidden());
     }
 
     @Test
     void setsElementOfAWrittenArray() {
-        assertEquals(List.of(10, 20, 99), parse("{\"model\": {\"hidden\": [10, 20, 30]}}", "model.hidden[2]=99")
-                .model().hidden());
+        assertEquals(List.of(10, 20, 99), ((MlpModel) parse("{\"model\": {\"hidden\": [10, 20, 30]}}", "model.hidden[2]=99").model()).hidden());
     }
 
     @Test
     void replacesWholeArrays() {
         ExperimentConfig config = parse("{}", "model.hidden=[100,200,300]",
                 "method.hlop={\"lr\": [0.001,0.01,0.01,0.1], \"initial\": [1,2,3,4], \"increment\": [0,0,0,0]}");
-        assertEquals(List.of(100, 200, 300), config.model().hidden());
+        assertEquals(List.of(100, 200, 300), ((MlpModel) config.model()).hidden());
         assertEquals(List.of(0.001, 0.01, 0.01, 0.1), config.method().hlop().lr());
         assertEquals(5, config.method().hlop().iterations());
     }
@@ -70,7 +69,7 @@ class OverridesTest {
     void setsAnEmptyArray() {
         ExperimentConfig config = parse("{}", "model.hidden=[]", "method.hlop.lr=[0.5]",
                 "method.hlop.initial=[1]", "method.hlop.increment=[1]");
-        assertEquals(List.of(), config.model().hidden());
+        assertEquals(List.of(), ((MlpModel) config.model()).hidden());
         assertEquals(List.of(0.5), config.method().hlop().lr());
     }
 

@@ -18,11 +18,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PolymorphicTypesTest {
 
-    private static final List<Class<?>> POLYMORPHIC = List.of(EncodingConfig.class, NeuronConfig.class,
+    private static final List<Class<?>> POLYMORPHIC = List.of(ModelConfig.class, EncodingConfig.class, NeuronConfig.class,
             SurrogateConfig.class, OptimizerConfig.class, ScheduleConfig.class);
 
     static Stream<Arguments> everyRegisteredType() {
         return Stream.of(
+                type("model", "mlp", MlpModel.class, c -> c.model()),
+                type("model", "cnn", CnnModel.class, c -> c.model(), "data.scenario=split-mnist", "data.tasks=5"),
+                type("model", "resnet18", ResNetModel.class, c -> c.model(), "data.scenario=split-mnist", "data.tasks=5"),
                 type("model.encoding", "direct", DirectEncoding.class, c -> c.model().encoding()),
                 type("model.encoding", "poisson", PoissonEncoding.class, c -> c.model().encoding(),
                         "data.normalize=false"),
@@ -31,6 +34,7 @@ class PolymorphicTypesTest {
                 type("model.neuron", "lif", LifNeuron.class, c -> c.model().neuron()),
                 type("model.neuron", "if", IfNeuron.class, c -> c.model().neuron()),
                 type("model.neuron", "dsr-lif", DsrLifNeuron.class, c -> c.model().neuron(), "training.method=dsr"),
+                type("model.neuron", "relu", ReluActivation.class, c -> c.model().neuron()),
                 type("model.neuron.surrogate", "sigmoid", SigmoidSurrogate.class, PolymorphicTypesTest::surrogate),
                 type("model.neuron.surrogate", "atan", AtanSurrogate.class, PolymorphicTypesTest::surrogate),
                 type("model.neuron.surrogate", "fast-sigmoid", FastSigmoidSurrogate.class,
@@ -88,7 +92,7 @@ class PolymorphicTypesTest {
     @Test
     void unknownTypeListsKnownNamesAndSuggests() {
         ConfigException e = fails("{\"model\": {\"neuron\": {\"type\": \"lfi\"}}}");
-        assertProblem(e, "model.neuron.type", "unknown type \"lfi\" (known: lif, if, dsr-lif); did you mean lif?");
+        assertProblem(e, "model.neuron.type", "unknown type \"lfi\" (known: lif, if, dsr-lif, relu); did you mean lif?");
     }
 
     @Test

@@ -6,7 +6,7 @@ import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.core.layer.Param;
-import org.plasticity.core.net.SpikingMlp;
+import org.plasticity.core.net.Network;
 import org.plasticity.datasets.scenario.Task;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.ExperimentFactory;
@@ -66,7 +66,7 @@ class EwcTest {
         return d;
     }
 
-    private static List<double[]> snapshot(SpikingMlp net) {
+    private static List<double[]> snapshot(Network net) {
         List<double[]> out = new ArrayList<>();
         for (Param p : net.parameters()) {
             out.add(values(p.value()));
@@ -74,7 +74,7 @@ class EwcTest {
         return out;
     }
 
-    private static void perturb(SpikingMlp net, long seed) {
+    private static void perturb(Network net, long seed) {
         Random r = new Random(seed);
         for (Param p : net.parameters()) {
             float[] v = p.value().toFloatArray();
@@ -88,7 +88,7 @@ class EwcTest {
     @Test
     void theFisherOfOneSampleIsItsSquaredGradient() {
         try (Experiment e = experiment()) {
-            SpikingMlp net = e.network();
+            Network net = e.network();
             TaskContext context = context(e, 0);
             List<NDArray> fisher = FisherEstimator.estimate(net, e.manager(), context, 1, false, e.config().seed());
             // the same sample again: the first of the same seeded order
@@ -116,7 +116,7 @@ class EwcTest {
     @Test
     void penaltyAndGradientEqualTheClosedFormOverTwoTasks() {
         try (Experiment e = experiment()) {
-            SpikingMlp net = e.network();
+            Network net = e.network();
             EwcPlugin ewc = new EwcPlugin(new EwcConfig(LAMBDA, "empirical", 40, false, 1.0));
             ewc.start(e);
             assertEquals(null, ewc.extraLoss(new StepContext(context(e, 0), 0, 0)), "no penalty before any task");

@@ -53,35 +53,17 @@ class MemoryReplayTest {
 
         @Override
         public void beforeTask(TaskContext context) {
-            weights.add(context.experiment().network().hiddenLayers().get(0).weight().value().toFloatArray());
+            weights.add(context.experiment().network().bodyWeightLayers().get(0).weight().value().toFloatArray());
         }
 
         @Override
         public void afterTask(TaskContext context) {
-            weights.add(context.experiment().network().hiddenLayers().get(0).weight().value().toFloatArray());
+            weights.add(context.experiment().network().bodyWeightLayers().get(0).weight().value().toFloatArray());
         }
     }
 
-    /** ‖ΔW·M‖ / ‖ΔW‖ for ΔW = b − a ([out, in] row-major) and the basis M [in, K]. */
     private static double fractionInBasis(float[] a, float[] b, DMatrixRMaj basis) {
-        int in = basis.numRows;
-        int out = a.length / in;
-        double inside = 0;
-        double total = 0;
-        for (int o = 0; o < out; o++) {
-            for (int k = 0; k < basis.numCols; k++) {
-                double dot = 0;
-                for (int i = 0; i < in; i++) {
-                    dot += (b[o * in + i] - a[o * in + i]) * basis.get(i, k);
-                }
-                inside += dot * dot;
-            }
-            for (int i = 0; i < in; i++) {
-                double d = b[o * in + i] - a[o * in + i];
-                total += d * d;
-            }
-        }
-        return Math.sqrt(inside / total);
+        return ConvNetworkMethodsTest.fractionInBasis(a, b, basis);
     }
 
     /**

@@ -1,0 +1,97 @@
+package org.plasticity.core.layer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import org.plasticity.core.neuron.DsrLif;
+import org.plasticity.core.tensor.Constants;
+import org.plasticity.core.tensor.StepScope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A layer of DSR LIF neurons (hlop.md §1.1) in a network of layers: the forward simulation runs
+ * without a graph on the detached currents, and each step's output carries DSR's rate gradient
+ * ({@link DsrLif#differentiableSteps}), so the layers after it may be anything (BatchNorm with
+ * batch statistics, max pooling). The threshold is a trainable 0-d parameter kept at or above its
+ * bound after every update ({@code Vth ← relu(Vth − bound) + bound}), as the reference clamps
+ * before every forward.
+ */
+public final class DsrNeuronLayer implements Layer {
+    private final String name;
+    private final DsrLif neuron;
+    private final Param threshold;
+    private final double bound;
+    private final Constants c;
+
+    /**
+     * @param name parameter-name prefix; the threshold is {@code name.vth}
+     * @param neuron the DSR neuron rule
+     * @param threshold the layer's threshold
+     * @param bound the threshold's lower bound
+     * @param constants kept scalars
+     */
+    public DsrNeuronLayer(String name, DsrLif neuron, Param threshold, double bound, Constants constants) {
+        this.name = name;
+        this.neuron = neuron;
+        this.threshold = threshold;
+        this.bound = bound;
+        this.c = constants;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Activity forward(Activity input, ForwardContext context) {
+        int steps = context.timesteps();
+        List<NDArray> currents = new ArrayList<>(steps);
+        NDArray sum;
+        if (input.isStatic()) {
+            NDArray detached = input.value().stopGradient();
+            for (int t = 0; t < steps; t++) {
+                currents.add(detached);
+            }
+            sum = input.value().mul(c.of(steps));
+        } else {
+            List<NDArray> withGraph = context.steps(input);
+            for (NDArray s : withGraph) {
+                currents.add(s.stopGradient());
+            }
+            sum = input.value().reshape(timeFirst(input.value(), steps)).sum(new int[] {0});
+        }
+        DsrLif.Output out = neuron.run(currents, sum, threshold.value());
+        List<NDArray> outputs = neuron.differentiableSteps(out);
+        return Activity.timeMajor(outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(new NDList(outputs), 0));
+    }
+
+    private static ai.djl.ndarray.types.Shape timeFirst(NDArray timeMajor, int steps) {
+        long[] dims = timeMajor.getShape().getShape();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = steps;
+        shape[1] = dims[0] / steps;
+        System.arraycopy(dims, 1, shape, 2, dims.length - 1);
+        return new ai.djl.ndarray.types.Shape(shape);
+    }
+
+    @Override
+    public long[] outputShape(long[] input) {
+        return input.clone();
+    }
+
+    @Override
+    public List<Param> parameters() {
+        return List.of(threshold);
+    }
+
+    @Override
+    public void afterUpdate() {
+        try (StepScope scope = StepScope.open()) {
+            NDArray clamped = threshold.value().sub(c.of(bound)).maximum(c.of(0)).add(c.of(bound));
+            threshold.value().subi(threshold.value()).addi(clamped);
+        }
+    }
+}

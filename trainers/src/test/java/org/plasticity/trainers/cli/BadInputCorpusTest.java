@@ -139,6 +139,18 @@ class BadInputCorpusTest {
         c.add(cfg("hlop lists of the wrong length", "\"method\": { \"hlop\": { \"initial\": [10] } }", "method.hlop.initial"));
         c.add(cfg("hlop with multitask", "\"method\": { \"type\": \"multitask\", \"hlop\": {} }", "method.hlop"));
         c.add(cfg("unknown method", "\"method\": { \"type\": \"ewc\" }", "method.type"));
+        // architectures that do not fit the data
+        c.add(cfgText("cnn on flattened input", cnn("\"scenario\": \"permuted-mnist\"", "[4], \"head\": \"shared\"", ""), "model.type"));
+        c.add(cfgText("image too small for the pooling", cnn("\"scenario\": \"split-mnist\", \"tasks\": 1",
+                "[2, 2, 2, 2, 2]", ""), "model: pool5"));
+        c.add(cfgText("hlop list of the wrong length for the cnn", cnn("\"scenario\": \"split-mnist\", \"tasks\": 1",
+                "[4, 4]", ", \"method\": { \"hlop\": { \"lr\": [0.01, 0.01, 0.01], \"initial\": [2, 2], "
+                        + "\"increment\": [1, 1] } }"), "method.hlop.lr"));
+        c.add(cfgText("gpm list of the wrong length for the resnet", """
+                { "threads": 1, "data": { "root": "%s", "scenario": "split-mnist", "tasks": 1 },
+                  "model": { "type": "resnet18", "width": 2, "timesteps": 1 },
+                  "method": { "gpm": { "threshold": [0.9, 0.9, 0.9] } }, "output": { "progress": false } }
+                """.formatted(good), "method.gpm.threshold"));
         // config files themselves
         c.add(cfgText("malformed JSON", "{ \"seed\": 1, ", "bad.json"));
         c.add(cfgText("empty file", "", "bad.json"));
@@ -181,6 +193,14 @@ class BadInputCorpusTest {
         Path aFile = Files.writeString(temp.resolve("plain-file"), "x");
         c.add(new Case("output under a file", config(good, ""), List.of("--out", aFile.resolve("run").toString()), "plain-file"));
         return c.stream().map(Arguments::of);
+    }
+
+    /** A CNN config over the good data: the data keys, the conv channels and extra top-level members. */
+    static String cnn(String data, String channels, String extra) {
+        return """
+                { "threads": 1, "data": { "root": "%s", %s, "trainLimit": 32, "testLimit": 16 },
+                  "model": { "type": "cnn", "channels": %s, "timesteps": 1 }, "output": { "progress": false } %s }
+                """.formatted(good, data, channels, extra);
     }
 
     static byte[] brokenGzip(byte[] data) throws IOException {

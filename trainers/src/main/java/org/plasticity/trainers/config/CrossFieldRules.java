@@ -97,12 +97,12 @@ final class CrossFieldRules {
     }
 
     /**
-     * Projection methods protect every weight layer of the body and, with a shared head, the head (per-task
-     * heads are never trained again). An MLP's lists always include the head's entry, as they always did.
+     * Projection methods protect every weight layer of the body and, with a shared head, the head: per-task
+     * heads are never trained again, so they get no entry.
      */
     private static void checkLength(ConfigProblems at, int size, ExperimentConfig config) {
         ModelConfig model = config.model();
-        boolean headEntry = model instanceof MlpModel || model.head().equals("shared");
+        boolean headEntry = model.head().equals("shared");
         int layers = model.bodyWeightLayers() + (headEntry ? 1 : 0);
         if (size != layers) {
             at.report("expected " + layers + " entries, one per protected weight layer ("

@@ -21,7 +21,7 @@ class RoundTripTest {
                            "freezeAfterFirstTask": true,
                            "optimizer": {"type": "adam", "lr": 0.0005, "eps": 1e-10},
                            "schedule": {"type": "cosine", "warmup": 1, "tMax": 3}},
-              "method": {"hlop": {"lr": [0.001, 0.01], "initial": [80, 100], "increment": [70, 0],
+              "method": {"hlop": {"lr": [0.001], "initial": [80], "increment": [70],
                                   "spiking": true}},
               "output": {"dir": "out", "saveWeights": false, "progress": false}
             }""";

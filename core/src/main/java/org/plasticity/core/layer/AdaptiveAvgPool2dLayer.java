@@ -13,7 +13,7 @@ import java.util.Arrays;
  * PyTorch's {@code adaptive_avg_pool2d} in that case; {@code outH = outW = 1} is the global
  * average. Other sizes are rejected. Stateless: a static activity stays static.
  */
-public final class AdaptiveAvgPool2dLayer implements Layer {
+public final class AdaptiveAvgPool2dLayer implements TimeLinear {
     private final String name;
     private final int outH;
     private final int outW;
@@ -33,6 +33,11 @@ public final class AdaptiveAvgPool2dLayer implements Layer {
     @Override
     public Activity forward(Activity input, ForwardContext context) {
         return input.map(this::apply);
+    }
+
+    @Override
+    public NDArray applyToSum(NDArray sum, double k, ForwardContext context) {
+        return apply(sum);
     }
 
     /** Pools {@code x [R, C, H, W]}. */

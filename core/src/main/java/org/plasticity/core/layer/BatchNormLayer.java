@@ -21,7 +21,7 @@ import java.util.List;
  * <p>DJL's {@code batchNorm} takes the complement of PyTorch's momentum (it passes {@code 1 − m}
  * to libtorch), so this layer hands it {@code 1 − m}.
  */
-public final class BatchNormLayer implements Layer {
+public final class BatchNormLayer implements TimeLinear {
     private final String name;
     private final int channels;
     private final double momentum;
@@ -95,6 +95,23 @@ public final class BatchNormLayer implements Layer {
             return input.map(x -> normalise(x, runningMean.value().duplicate(), runningVar.value().duplicate(), true));
         }
         return input.map(x -> normalise(x, runningMean.value(), runningVar.value(), false));
+    }
+
+    /** With fixed statistics (frozen, or evaluation mode) BatchNorm is an affine map per channel. */
+    @Override
+    public boolean timeLinear(ForwardContext context) {
+        return frozen || context.mode() == Mode.EVAL;
+    }
+
+    /** {@code (S − k·μ)·γ/√(σ² + ε) + k·β} for a weighted sum S whose weights add up to k. */
+    @Override
+    public NDArray applyToSum(NDArray sum, double k, ForwardContext context) {
+        if (k == 1.0) {
+            return normalise(sum, runningMean.value(), runningVar.value(), false);
+        }
+        NDArray kk = context.constants().of(k);
+        return BatchNorm.batchNorm(sum, runningMean.value().mul(kk), runningVar.value(), gamma.value(),
+                beta.value().mul(kk), 1, (float) (1.0 - momentum), eps, false).singletonOrThrow();
     }
 
     private NDArray normalise(NDArray x, NDArray mean, NDArray var, boolean batchStatistics) {

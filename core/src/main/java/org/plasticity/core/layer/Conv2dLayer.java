@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * route composes with the convolution as a {@link WeightOp}: feedback alignment and sign-symmetric
  * feedback send the error through the transposed convolution with the feedback kernel.
  */
-public final class Conv2dLayer implements WeightLayer {
+public final class Conv2dLayer implements WeightLayer, TimeLinear {
     private final int index;
     private final String name;
     private final int inChannels;
@@ -176,6 +176,13 @@ public final class Conv2dLayer implements WeightLayer {
     /** The convolution of {@code x [R, in, H, W]}, with the layer's error route. */
     public NDArray apply(NDArray x) {
         return route.apply(x, weight.value(), bias == null ? null : bias.value(), convOp);
+    }
+
+    /** {@code conv(sum, W) + k·b}: the convolution of a weighted sum over time whose weights add up to k. */
+    @Override
+    public NDArray applyToSum(NDArray sum, double k, ForwardContext context) {
+        NDArray b = bias == null ? null : k == 1.0 ? bias.value() : bias.value().mul(context.constants().of(k));
+        return route.apply(sum, weight.value(), b, convOp);
     }
 
     /** The convolution computed from detached weights: records no gradient. */

@@ -14,7 +14,10 @@ import java.util.List;
  * A layer of DSR LIF neurons (hlop.md §1.1) in a network of layers: the forward simulation runs
  * without a graph on the detached currents, and each step's output carries DSR's rate gradient
  * ({@link DsrLif#differentiableSteps}), so the layers after it may be anything (BatchNorm with
- * batch statistics, max pooling). The threshold is a trainable 0-d parameter kept at or above its
+ * batch statistics, max pooling). The output also carries its {@link DeferredSum}: where only
+ * {@link TimeLinear} layers lie between these neurons and the next ones (or the readout), the next
+ * neurons take their input current's sum from it, and the graph of those layers holds B rows instead
+ * of T·B (DSR's input gradient is the same at every step). The threshold is a trainable 0-d parameter kept at or above its
  * bound after every update ({@code Vth ← relu(Vth − bound) + bound}), as the reference clamps
  * before every forward.
  */
@@ -49,23 +52,27 @@ public final class DsrNeuronLayer implements Layer {
     public Activity forward(Activity input, ForwardContext context) {
         int steps = context.timesteps();
         List<NDArray> currents = new ArrayList<>(steps);
-        NDArray sum;
+        NDArray total;
         if (input.isStatic()) {
             NDArray detached = input.value().stopGradient();
             for (int t = 0; t < steps; t++) {
                 currents.add(detached);
             }
-            sum = input.value().mul(c.of(steps));
+            total = input.value().mul(c.of(steps));
         } else {
             List<NDArray> withGraph = context.steps(input);
             for (NDArray s : withGraph) {
                 currents.add(s.stopGradient());
             }
-            sum = input.value().reshape(timeFirst(input.value(), steps)).sum(new int[] {0});
+            // the currents' gradient is the same at every step, so a deferred B-row sum is exact here
+            total = input.deferred() != null && context.collapses()
+                    ? input.deferred().weightedSum(context.everyStep(), context)
+                    : input.value().reshape(timeFirst(input.value(), steps)).sum(new int[] {0});
         }
-        DsrLif.Output out = neuron.run(currents, sum, threshold.value());
+        DsrLif.Output out = neuron.run(currents, total, threshold.value());
         List<NDArray> outputs = neuron.differentiableSteps(out);
-        return Activity.timeMajor(outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(new NDList(outputs), 0));
+        NDArray perStep = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(new NDList(outputs), 0);
+        return new Activity(perStep, false, DeferredSum.ofDsr(neuron, out));
     }
 
     private static ai.djl.ndarray.types.Shape timeFirst(NDArray timeMajor, int steps) {

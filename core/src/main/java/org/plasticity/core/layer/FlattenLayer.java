@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Flattens each sample: {@code [N, d1, …, dk] → [N, d1·…·dk]}, row-major (PyTorch's
  * {@code flatten(1)}). Stateless: a static activity stays static.
  */
-public final class FlattenLayer implements Layer {
+public final class FlattenLayer implements TimeLinear {
     private final String name;
 
     public FlattenLayer(String name) {
@@ -23,6 +23,11 @@ public final class FlattenLayer implements Layer {
     @Override
     public Activity forward(Activity input, ForwardContext context) {
         return input.map(x -> x.reshape(x.getShape().get(0), -1));
+    }
+
+    @Override
+    public NDArray applyToSum(NDArray sum, double k, ForwardContext context) {
+        return sum.reshape(sum.getShape().get(0), -1);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.plasticity.core.layer;
 
 import ai.djl.ndarray.NDArray;
+import org.plasticity.core.net.Readout;
 import org.plasticity.core.tensor.Constants;
 
 import java.util.Collections;
@@ -17,6 +18,8 @@ public final class ForwardContext {
     private final Constants constants;
     private final LayerObserver observer;
     private final StepSummary rate;
+    private final boolean collapse;
+    private final Readout everyStep;
 
     /**
      * @param timesteps T
@@ -26,11 +29,45 @@ public final class ForwardContext {
      * @param rate the summary put into {@link LayerInput#rate()}, or null
      */
     public ForwardContext(int timesteps, Mode mode, Constants constants, LayerObserver observer, StepSummary rate) {
+        this(timesteps, mode, constants, observer, rate, true);
+    }
+
+    /**
+     * @param collapse whether DSR's B-row sums pass through {@link TimeLinear} layers
+     *     ({@link #forward}); off, every gradient takes the per-step form (for verification)
+     */
+    public ForwardContext(int timesteps, Mode mode, Constants constants, LayerObserver observer, StepSummary rate,
+                          boolean collapse) {
+        this.collapse = collapse;
+        this.everyStep = Readout.sum(timesteps);
         this.timesteps = timesteps;
         this.mode = mode;
         this.constants = constants;
         this.observer = observer;
         this.rate = rate;
+    }
+
+    /**
+     * Applies a layer: its own forward on the per-step value, and, when the input carries a
+     * {@link DeferredSum} and the layer is time-linear in this pass, the deferred sum through it too.
+     * Any other layer drops the deferred sum, so the gradient takes the exact per-step form there.
+     */
+    public Activity forward(Layer layer, Activity input) {
+        Activity out = layer.forward(input, this);
+        if (collapse && input.deferred() != null && layer instanceof TimeLinear linear && linear.timeLinear(this)) {
+            return out.withDeferred(input.deferred().then(linear));
+        }
+        return out;
+    }
+
+    /** The plain sum over the T steps of this pass, one object, so deferred sums can be shared. */
+    public Readout everyStep() {
+        return everyStep;
+    }
+
+    /** Whether DSR's B-row sums are used where they are exact. */
+    public boolean collapses() {
+        return collapse;
     }
 
     public int timesteps() {

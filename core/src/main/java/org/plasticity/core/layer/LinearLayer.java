@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * {@code ±1/√in} (kaiming-uniform with a = √5). Initial values are drawn in Java from the given
  * seeded stream, so they are the same on every device.
  */
-public final class LinearLayer implements WeightLayer {
+public final class LinearLayer implements WeightLayer, TimeLinear {
     private final int index;
     private final String name;
     private final Param weight;
@@ -143,6 +143,11 @@ public final class LinearLayer implements WeightLayer {
             return apply(x);
         }
         return route.apply(x, weight.value(), bias.value().mul(c.of(k)));
+    }
+
+    @Override
+    public NDArray applyToSum(NDArray sum, double k, ForwardContext context) {
+        return applyToSum(sum, k, context.constants());
     }
 
     /** OTTT: value from spikes {@code x}, weight gradient from the trace (see {@link ErrorRoute#applyWithTrace}). */

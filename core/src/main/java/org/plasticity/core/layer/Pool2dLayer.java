@@ -11,7 +11,7 @@ import ai.djl.nn.pooling.Pool;
  * Stateless: a static activity stays static. Average pooling is linear, so DSR's rate identities hold
  * through it; max pooling is not.
  */
-public final class Pool2dLayer implements Layer {
+public final class Pool2dLayer implements TimeLinear {
     /** The pooling function. */
     public enum Kind { AVG, MAX }
 
@@ -50,6 +50,17 @@ public final class Pool2dLayer implements Layer {
     @Override
     public Activity forward(Activity input, ForwardContext context) {
         return input.map(this::apply);
+    }
+
+    /** Average pooling is linear; max pooling is not. */
+    @Override
+    public boolean timeLinear(ForwardContext context) {
+        return kind == Kind.AVG;
+    }
+
+    @Override
+    public NDArray applyToSum(NDArray sum, double k, ForwardContext context) {
+        return apply(sum);
     }
 
     /** Pools {@code x [R, C, H, W]}. */

@@ -44,15 +44,20 @@ public final class PreActivationBlock implements Layer {
 
     @Override
     public Activity forward(Activity x, ForwardContext context) {
-        Activity p = neuron1.forward(bn1.forward(x, context), context);
-        Activity h = conv2.forward(neuron2.forward(bn2.forward(conv1.forward(p, context), context), context),
-                context);
-        Activity s = shortcut == null ? x : shortcut.forward(p, context);
-        if (h.isStatic() && s.isStatic()) {
-            return Activity.constant(h.value().add(s.value()));
+        Activity p = context.forward(neuron1, context.forward(bn1, x));
+        Activity h = context.forward(conv2, context.forward(neuron2, context.forward(bn2,
+                context.forward(conv1, p))));
+        Activity s = shortcut == null ? x : context.forward(shortcut, p);
+        Activity out = h.isStatic() && s.isStatic() ? Activity.constant(h.value().add(s.value()))
+                : Activity.timeMajor(context.timeMajor(h).add(context.timeMajor(s)));
+        if (h.deferred() == null && s.deferred() == null) {
+            return out;
         }
-        NDArray sum = context.timeMajor(h).add(context.timeMajor(s));
-        return Activity.timeMajor(sum);
+        return out.withDeferred(deferred(h).plus(deferred(s)));
+    }
+
+    private static DeferredSum deferred(Activity a) {
+        return a.deferred() != null ? a.deferred() : DeferredSum.ofPlain(new Activity(a.value(), a.isStatic()));
     }
 
     @Override

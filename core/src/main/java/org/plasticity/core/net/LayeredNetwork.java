@@ -46,6 +46,7 @@ public final class LayeredNetwork implements Network {
     private final Readout readout;
     private final StepSummary observedRate;
     private Mode mode = Mode.TRAIN;
+    private boolean collapse = true;
 
     /**
      * Builds and initialises the network.
@@ -91,6 +92,14 @@ public final class LayeredNetwork implements Network {
         }
     }
 
+    /**
+     * Whether DSR gradients use B-row sums through time-linear layers (the default; exact) or the
+     * per-step form everywhere (for verification and timing).
+     */
+    public void setRateCollapse(boolean collapse) {
+        this.collapse = collapse;
+    }
+
     /** The per-sample input shape {@code [C, H, W]}. */
     public long[] inputShape() {
         return inputShape.clone();
@@ -108,12 +117,15 @@ public final class LayeredNetwork implements Network {
 
     @Override
     public NDArray features(NDArray x, LayerObserver observer) {
-        ForwardContext context = new ForwardContext(timesteps, mode, constants, observer, observedRate);
+        ForwardContext context = new ForwardContext(timesteps, mode, constants, observer, observedRate, collapse);
         Activity a = encode(x);
         for (Layer layer : body) {
-            a = layer.forward(a, context);
+            a = context.forward(layer, a);
         }
         context.observe(bodyWeights.size(), a);
+        if (a.deferred() != null && collapse) {
+            return a.deferred().weightedSum(readout, context);
+        }
         if (a.isStatic()) {
             return a.value().mul(constants.of(readout.coefficientSum()));
         }

@@ -68,11 +68,23 @@ public final class DsrLif {
         List<NDArray> spikes = new ArrayList<>(currents.size());
         NDArray u = null;
         for (NDArray current : currents) {
+            // no graph here: each step's temporaries are closed at once, so the loop holds only the
+            // membrane and the spikes (T·B·N floats each) instead of every intermediate until the step ends
             NDArray charge = current.mul(c.of(1f - beta));
-            u = u == null ? charge : u.mul(c.of(beta)).add(charge);
-            NDArray s = u.gte(fireAt).toType(DataType.FLOAT32, false);
-            u = u.sub(s.mul(threshold));
+            NDArray charged;
+            if (u == null) {
+                charged = charge;
+            } else {
+                NDArray decayed = u.mul(c.of(beta));
+                charged = decayed.add(charge);
+                close(decayed, charge, u);
+            }
+            NDArray fired = charged.gte(fireAt);
+            NDArray s = fired.toType(DataType.FLOAT32, false);
+            NDArray reset = s.mul(threshold);
+            u = charged.sub(reset);
             spikes.add(s.mul(amplitude));
+            close(fired, s, reset, charged);
         }
         NDArray a = rate.apply(currents, c);
         NDArray upper = threshold.mul(c.of(tau / dt));
@@ -81,6 +93,12 @@ public final class DsrLif {
         NDArray term = currentSum.mul(mask).mul(c.of(1 / tau))
                 .add(saturated.mul(vth).mul(c.of(currents.size() * dt)));
         return new Output(spikes, term);
+    }
+
+    private static void close(NDArray... temporaries) {
+        for (NDArray t : temporaries) {
+            t.close();
+        }
     }
 
     /**

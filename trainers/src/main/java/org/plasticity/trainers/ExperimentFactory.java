@@ -36,9 +36,16 @@ public final class ExperimentFactory {
                 data.testLimit(), data.classesPerTask(), data.incremental().equals("task"), data.normalize()));
     }
 
-    /** The device a config asks for, after starting the engine with the config's threads and seed. */
+    /**
+     * The device a config asks for, after starting the engine with the config's threads (capped at the available
+     * cores, with a one-line notice on stderr) and seed.
+     */
     public static Device device(ExperimentConfig config) {
-        TorchRuntime.start(config.threads(), config.seed());
+        Cores.Choice threads = Cores.threads(config.threads(), Cores.available());
+        if (threads.notice() != null) {
+            System.err.println("notice: " + threads.notice());
+        }
+        TorchRuntime.start(threads.threads(), config.seed());
         try {
             return DeviceSelector.select(config.device(), TorchRuntime.gpuCount());
         } catch (IllegalArgumentException e) {

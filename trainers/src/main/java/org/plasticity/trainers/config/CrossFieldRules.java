@@ -13,6 +13,7 @@ final class CrossFieldRules {
     static void check(ExperimentConfig config, ConfigProblems problems) {
         neuronMatchesGradientMethod(config, problems);
         onlineTrainingNeedsMlp(config, problems);
+        OnlineTrainingRules.check(config, problems);
         weightedRateReadoutNeedsDsr(config, problems);
         spikeEncodingsNeedRawInput(config, problems);
         perTaskHeadMatchesScenario(config, problems);

@@ -12,6 +12,9 @@ import org.plasticity.datasets.scenario.Scenarios;
 import org.plasticity.trainers.config.DataConfig;
 import org.plasticity.trainers.config.ExperimentConfig;
 import org.plasticity.trainers.run.Progress;
+import org.plasticity.trainers.sizing.HlopCapacityCheck;
+import org.plasticity.trainers.sizing.MemoryCheck;
+import org.plasticity.trainers.sizing.MemoryLimits;
 import org.plasticity.trainers.run.RunControl;
 import org.plasticity.trainers.run.RunDirectory;
 import org.plasticity.trainers.run.RunLog;
@@ -34,6 +37,15 @@ public final class ExperimentFactory {
         Path root = DataRoot.resolve(data.root() == null ? null : Path.of(data.root()));
         return Scenarios.create(new ScenarioOptions(data.scenario(), root, data.tasks(), data.trainLimit(),
                 data.testLimit(), data.classesPerTask(), data.incremental().equals("task"), data.normalize()));
+    }
+
+    /**
+     * Refuses, before anything is built, a network that cannot fit in memory ({@link MemoryCheck}) and HLOP
+     * lateral-neuron totals above an MLP layer's inputs ({@link HlopCapacityCheck}).
+     */
+    public static void checkSizes(ExperimentConfig config, Scenario scenario) {
+        MemoryCheck.check(config, scenario, NetworkFactory.headOutputs(scenario), MemoryLimits.ofThisJvm());
+        HlopCapacityCheck.check(config, scenario);
     }
 
     /**
@@ -65,6 +77,7 @@ public final class ExperimentFactory {
     public static Experiment create(ExperimentConfig config, String resolvedJson, Path runDir,
                                     java.io.PrintStream log, Progress.Factory progress) {
         Scenario scenario = scenario(config);
+        checkSizes(config, scenario);
         Device device = device(config);
         NDManager manager = NDManager.newBaseManager(device);
         Network network;

@@ -12,6 +12,9 @@ import org.plasticity.datasets.scenario.Scenarios;
 import org.plasticity.trainers.config.DataConfig;
 import org.plasticity.trainers.config.ExperimentConfig;
 import org.plasticity.trainers.run.Progress;
+import org.plasticity.trainers.sizing.HlopCapacityCheck;
+import org.plasticity.trainers.sizing.MemoryCheck;
+import org.plasticity.trainers.sizing.MemoryLimits;
 import org.plasticity.trainers.run.RunControl;
 import org.plasticity.trainers.run.RunDirectory;
 import org.plasticity.trainers.run.RunLog;
@@ -36,9 +39,25 @@ public final class ExperimentFactory {
                 data.testLimit(), data.classesPerTask(), data.incremental().equals("task"), data.normalize()));
     }
 
-    /** The device a config asks for, after starting the engine with the config's threads and seed. */
+    /**
+     * Refuses, before anything is built, a network that cannot fit in memory ({@link MemoryCheck}) and HLOP
+     * lateral-neuron totals above an MLP layer's inputs ({@link HlopCapacityCheck}).
+     */
+    public static void checkSizes(ExperimentConfig config, Scenario scenario) {
+        MemoryCheck.check(config, scenario, NetworkFactory.headOutputs(scenario), MemoryLimits.ofThisJvm());
+        HlopCapacityCheck.check(config, scenario);
+    }
+
+    /**
+     * The device a config asks for, after starting the engine with the config's threads (capped at the available
+     * cores, with a one-line notice on stderr) and seed.
+     */
     public static Device device(ExperimentConfig config) {
-        TorchRuntime.start(config.threads(), config.seed());
+        Cores.Choice threads = Cores.threads(config.threads(), Cores.available());
+        if (threads.notice() != null) {
+            System.err.println("notice: " + threads.notice());
+        }
+        TorchRuntime.start(threads.threads(), config.seed());
         try {
             return DeviceSelector.select(config.device(), TorchRuntime.gpuCount());
         } catch (IllegalArgumentException e) {
@@ -58,6 +77,7 @@ public final class ExperimentFactory {
     public static Experiment create(ExperimentConfig config, String resolvedJson, Path runDir,
                                     java.io.PrintStream log, Progress.Factory progress) {
         Scenario scenario = scenario(config);
+        checkSizes(config, scenario);
         Device device = device(config);
         NDManager manager = NDManager.newBaseManager(device);
         Network network;

@@ -89,7 +89,8 @@ public final class NetworkFactory {
         return builder.build(model, config, scenario, manager);
     }
 
-    private static List<Integer> headOutputs(Scenario scenario) {
+    /** The output units of each head: one per task (task-incremental) or one shared head. */
+    static List<Integer> headOutputs(Scenario scenario) {
         List<Integer> heads = new ArrayList<>();
         if (scenario.taskIncremental()) {
             for (int t = 0; t < scenario.numTasks(); t++) {
@@ -194,7 +195,7 @@ public final class NetworkFactory {
         Readout readout = readout(model.readout(), steps, Double.NaN, Double.NaN);
         if (config.training().method().equals("ottt")) {
             org.plasticity.trainers.config.LifNeuron l = (org.plasticity.trainers.config.LifNeuron) neuron;
-            return (hidden, context) -> new OnlineForward(hidden, new OnlineLif(l.tau(), l.vth(),
+            return (hidden, context) -> new OnlineForward(hidden, new OnlineLif(l.tau(), l.vth(), l.decayInput(),
                     surrogate(l.surrogate(), context.constants()), context.constants()), readout, context);
         }
         return (hidden, context) -> new BpttForward(hidden, neurons(neuron, context.constants()),

@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf("bench %s: %s, %s training, T=%d, %s, batch %d, %d thread(s), device %s%n",
                     config.name(), trainer.label(), config.training().method(), config.model().timesteps(),
                     config.model().describe(), config.training().batchSize(),
-                    config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors(),
+                    org.plasticity.trainers.Cores.threads(config.threads(), org.plasticity.trainers.Cores.available()).threads(),
                     experiment.device());
             ThroughputBenchmark.Result r = ThroughputBenchmark.run(experiment, trainer, warmup, steps, repeats,
                     System.out::println);

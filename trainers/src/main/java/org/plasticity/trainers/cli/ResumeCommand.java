@@ -40,7 +40,7 @@ public final class ResumeCommand implements Callable<Integer> {
         ExperimentConfig cfg = ExperimentConfigs.read(config, List.of());
         Optional<Checkpoint> checkpoint = new CheckpointStore(dir.resolve(RunDirectory.CHECKPOINTS)).latest();
         try (Experiment experiment = ExperimentFactory.create(cfg, ExperimentConfigs.toJson(cfg), dir, System.out,
-                new ConsoleProgress(System.err))) {
+                ConsoleProgress.forStderr())) {
             StopSignals.install(experiment.control(), System.err);
             if (checkpoint.isEmpty()) {
                 experiment.log().info("no valid checkpoint in %s; starting the run from the beginning", dir);

@@ -32,7 +32,7 @@ public final class RunCommand implements Callable<Integer> {
         String resolved = ExperimentConfigs.toJson(config);
         Path dir = out != null ? out : RunDirectory.defaultLocation(Path.of(config.output().dir()), config.name());
         try (Experiment experiment = ExperimentFactory.create(config, resolved, dir, System.out,
-                new ConsoleProgress(System.err))) {
+                ConsoleProgress.forStderr())) {
             StopSignals.install(experiment.control(), System.err);
             RunResult result = Methods.trainer(config).run(experiment);
             experiment.log().info("results in %s", experiment.runDirectory().path());

@@ -26,7 +26,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = options.read();
         if (!noData) {
-            ExperimentFactory.scenario(config);
+            ExperimentFactory.checkSizes(config, ExperimentFactory.scenario(config));
         }
         if (print) {
             System.out.println(ExperimentConfigs.toJson(config));

@@ -23,4 +23,9 @@ public record AdamOptimizer(double lr, double beta1, double beta2, double eps, d
         problems.at("eps").positive(eps);
         problems.at("weightDecay").nonNegative(weightDecay);
     }
+
+    @Override
+    public int stateSlots() {
+        return 2;
+    }
 }

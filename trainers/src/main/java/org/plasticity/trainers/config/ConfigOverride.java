@@ -47,6 +47,19 @@ record ConfigOverride(String text, List<PathSegment> path, JsonNode value) {
         return sourceOf(text);
     }
 
+    /** True when the override sets a {@code type} key, which switches a polymorphic object's type. */
+    boolean setsType() {
+        return path.size() > 1 && path.get(path.size() - 1).equals(new PathSegment.Key(TypeRegistry.TYPE_KEY));
+    }
+
+    /**
+     * The part of the config this override decides, in dotted form: its path, or for a {@code type} the whole
+     * object, whose other keys then come from that type's defaults and later overrides.
+     */
+    String scope() {
+        return setsType() ? PathSegment.render(path.subList(0, path.size() - 1)) : renderedPath();
+    }
+
     /** The path in dotted form. */
     String renderedPath() {
         return PathSegment.render(path);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * One experiment: the data, the network, how it is trained, the continual-learning method and where results go.
  * Read it with {@link ExperimentConfigs}; every key may be omitted and takes its value from {@link #DEFAULTS}.
  *
- * @param name     run name; default {@code "experiment"}
+ * @param name     run name, one folder name ({@link RunNames}); default {@code "experiment"}
  * @param seed     seed for every random source; default 2022
  * @param device   {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N} (N &gt;= 0); default {@code auto}
  * @param threads  CPU threads, &gt;= 0 where 0 means all cores; default 0
@@ -39,9 +39,7 @@ public record ExperimentConfig(String name, long seed, String device, int thread
 
     @Override
     public void validate(ConfigProblems problems) {
-        if (name.isBlank()) {
-            problems.at("name").report("expected a non-empty string");
-        }
+        RunNames.problem(name).ifPresent(problems.at("name")::report);
         if (!DEVICE.matcher(device).matches()) {
             problems.at("device").report("expected auto, cpu, gpu or gpu:N with N >= 0, got \"" + device + "\"");
         }

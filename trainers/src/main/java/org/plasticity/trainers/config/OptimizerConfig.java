@@ -14,4 +14,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = AdamOptimizer.class, name = "adam")
 })
 public interface OptimizerConfig extends ConfigNode {
+    /** Tensors of state the optimizer keeps per parameter tensor (SGD's momentum buffer, Adam's two moments). */
+    int stateSlots();
 }

@@ -10,6 +10,10 @@ import java.util.function.Function;
  * Writes {@code --set} overrides into the user's tree, before defaults are filled in, so that keys the user never
  * wrote still come from the defaults of whatever type the node ends up with.
  *
+ * <p>Setting the {@code type} of a polymorphic object to another type switches the object to that type: the keys
+ * the file (or earlier overrides) wrote into it are dropped, so it takes the new type's defaults, and later
+ * overrides apply on top ({@code --set model.neuron.surrogate.type=atan} gives atan's α, not the sigmoid's).
+ *
  * <p>Missing objects on the way are created. An index into an array the user did not write indexes the value the
  * array would resolve to (its default), which is first copied into the tree.
  */
@@ -60,7 +64,21 @@ final class OverrideApplier {
         }
         PathSegment last = path.get(path.size() - 1);
         get(container, last, override, path);
+        if (switchesType(override)) {
+            ((ObjectNode) container).removeAll();
+        }
         set(container, last, override.value());
+    }
+
+    /** True when the override names another type for an object that resolves to a polymorphic node now. */
+    private boolean switchesType(ConfigOverride override) {
+        if (!override.setsType()) {
+            return false;
+        }
+        List<PathSegment> path = override.path();
+        JsonNode current = resolvedValue.apply(path.subList(0, path.size() - 1));
+        JsonNode type = current == null ? null : current.get(TypeRegistry.TYPE_KEY);
+        return type != null && type.isTextual() && !type.equals(override.value());
     }
 
     /** The child at {@code segment}, null when an object lacks the key; an index must be in range. */

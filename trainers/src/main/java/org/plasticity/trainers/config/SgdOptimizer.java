@@ -26,4 +26,9 @@ public record SgdOptimizer(double lr, double momentum, double dampening, double 
                     + ConfigProblems.format(momentum) + " and dampening " + ConfigProblems.format(dampening));
         }
     }
+
+    @Override
+    public int stateSlots() {
+        return momentum > 0 ? 1 : 0;
+    }
 }

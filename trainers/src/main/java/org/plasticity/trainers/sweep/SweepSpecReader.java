@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.plasticity.trainers.UserError;
+import org.plasticity.trainers.config.RunNames;
 
 /**
  * Reads a sweep spec strictly: unknown keys, wrong JSON types, empty or unequal lists and keys set twice are errors,
@@ -70,9 +71,9 @@ public final class SweepSpecReader {
         }
         keys(root, "", TOP);
         String name = root.has("name") ? text(root.get("name"), "name") : defaultName(file);
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw fail("name", "expected letters, digits, '.', '_' or '-' only, got \"" + name + "\"");
-        }
+        RunNames.problem(name).ifPresent(problem -> {
+            throw fail("name", problem);
+        });
         if (!root.has("base")) {
             throw fail("base", "missing: expected the base config's file (relative to the spec) or a config object");
         }

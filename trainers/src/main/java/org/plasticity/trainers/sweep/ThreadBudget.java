@@ -1,5 +1,6 @@
 package org.plasticity.trainers.sweep;
 
+import org.plasticity.trainers.Cores;
 import org.plasticity.trainers.UserError;
 
 /**
@@ -23,7 +24,7 @@ public record ThreadBudget(int cores, int parallel, int threads) {
      * @throws UserError for a parallelism above the cores without explicit threads, or values below 1
      */
     public static ThreadBudget plan(Integer cores, int parallel, Integer threads) {
-        int c = cores != null ? cores : Runtime.getRuntime().availableProcessors();
+        int c = cores != null ? cores : Cores.available();
         if (c < 1) {
             throw new UserError("--cores must be at least 1, got " + c);
         }

@@ -151,6 +151,26 @@ class BadInputCorpusTest {
                   "model": { "type": "resnet18", "width": 2, "timesteps": 1 },
                   "method": { "gpm": { "threshold": [0.9, 0.9, 0.9] } }, "output": { "progress": false } }
                 """.formatted(good), "method.gpm.threshold"));
+        // issue 16: names that leave the output folder, impossible sizes, settings OTTT cannot honour
+        c.add(cfg("run name leaving the output folder", "\"name\": \"../../somewhere\"", "name"));
+        c.add(cfg("run name with a slash", "\"name\": \"a/b\"", "name"));
+        c.add(cfg("run name ..", "\"name\": \"..\"", "name"));
+        c.add(cfg("hidden layer too large for any array", "\"model\": { \"hidden\": [2000000000] }", "model.hidden[0]"));
+        c.add(cfg("training batch too large for the machine", "\"model\": { \"timesteps\": 100000 }, "
+                + "\"training\": { \"batchSize\": 2000000000 }", "training.batchSize"));
+        c.add(cfg("hlop total above an mlp layer's inputs", "\"method\": { \"hlop\": { \"lr\": [0.01, 0.01], "
+                + "\"initial\": [10, 20], \"increment\": [1, 1] } }", "method.hlop.initial[1]"));
+        c.add(cfg("ottt with poisson encoding", "\"data\": { \"normalize\": false }, \"model\": { \"encoding\": "
+                + "{ \"type\": \"poisson\" } }, \"training\": { \"method\": \"ottt\" }", "model.encoding.type"));
+        c.add(cfg("ottt with an undetached reset", "\"model\": { \"neuron\": { \"detachReset\": false } }, "
+                + "\"training\": { \"method\": \"ottt\" }", "model.neuron.detachReset"));
+        c.add(cfg("ottt without a hidden layer", "\"model\": { \"hidden\": [] }, \"training\": { \"method\": "
+                + "\"ottt\" }", "model.hidden"));
+        c.add(cfg("latency encoding at the default threshold", "\"data\": { \"normalize\": false }, \"model\": "
+                + "{ \"encoding\": { \"type\": \"latency\" } }", "model.neuron.vth"));
+        c.add(new Case("wrong key after a type switch names the override", config(good, ""), List.of("--set",
+                "model.neuron.surrogate.type=fast-sigmoid", "--set", "model.neuron.surrogate.alpha=3"),
+                "--set model.neuron.surrogate.alpha=3: model.neuron.surrogate.alpha"));
         // config files themselves
         c.add(cfgText("malformed JSON", "{ \"seed\": 1, ", "bad.json"));
         c.add(cfgText("empty file", "", "bad.json"));

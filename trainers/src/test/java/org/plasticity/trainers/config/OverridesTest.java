@@ -37,7 +37,7 @@ class OverridesTest {
 
     @Test
     void valueThatIsNotJsonIsAString() {
-        assertEquals("my run", parse("{}", "name=my run").name());
+        assertEquals("my-run.2", parse("{}", "name=my-run.2").name());
         assertEquals("gpu:1", parse("{}", "device=gpu:1").device());
     }
 
@@ -117,10 +117,13 @@ class OverridesTest {
     }
 
     @Test
-    void switchingTypeKeepsKeysTheUserWrote() {
+    void switchingTypeDropsTheOldTypesKeysAndAppliesLaterOverrides() {
         String json = "{\"model\": {\"neuron\": {\"surrogate\": {\"type\": \"sigmoid\", \"alpha\": 5}}}}";
         LifNeuron neuron = (LifNeuron) parse(json, "model.neuron.surrogate.type=erf").model().neuron();
-        assertEquals(new ErfSurrogate(5.0), neuron.surrogate());
+        assertEquals(ErfSurrogate.DEFAULTS, neuron.surrogate());
+        neuron = (LifNeuron) parse(json, "model.neuron.surrogate.type=erf", "model.neuron.surrogate.alpha=3")
+                .model().neuron();
+        assertEquals(new ErfSurrogate(3.0), neuron.surrogate());
     }
 
     @Test

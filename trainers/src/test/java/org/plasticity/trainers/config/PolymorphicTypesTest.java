@@ -30,7 +30,7 @@ class PolymorphicTypesTest {
                 type("model.encoding", "poisson", PoissonEncoding.class, c -> c.model().encoding(),
                         "data.normalize=false"),
                 type("model.encoding", "latency", LatencyEncoding.class, c -> c.model().encoding(),
-                        "data.normalize=false"),
+                        "data.normalize=false", "model.neuron.vth=0.1"),
                 type("model.neuron", "lif", LifNeuron.class, c -> c.model().neuron()),
                 type("model.neuron", "if", IfNeuron.class, c -> c.model().neuron()),
                 type("model.neuron", "dsr-lif", DsrLifNeuron.class, c -> c.model().neuron(), "training.method=dsr"),

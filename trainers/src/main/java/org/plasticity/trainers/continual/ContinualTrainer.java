@@ -224,7 +224,7 @@ public final class ContinualTrainer implements Trainer {
      * After task 0 the reference trains only parameters with ndim ≠ 1 (thresholds, biases and
      * BatchNorm affines freeze) and puts BatchNorm in evaluation mode for good ({@code fix_bn}).
      */
-    private static void freezeAfterFirstTask(Network network) {
+    static void freezeAfterFirstTask(Network network) {
         for (Param p : network.parameters()) {
             if (p.rank() <= 1) {
                 p.setTrainable(false);

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Measures training throughput: the same {@link TrainingStep}s (with the method's plug-ins) that a
- * run executes, on task 0's training data, timed after a warm-up, in several repeats.
+ * run executes, on task 0's training data (or task 1's, in the state later tasks train in), timed
+ * after a warm-up, in several repeats.
  */
 public final class ThroughputBenchmark {
     /**
@@ -42,11 +43,39 @@ public final class ThroughputBenchmark {
      */
     public static Result run(Experiment experiment, ContinualTrainer trainer, int warmup, int steps, int repeats,
                              Consumer<String> report) {
-        Task task = experiment.scenario().task(0);
-        int head = 0; // task 0 uses head 0 in both shared and per-task layouts
+        return run(experiment, trainer, warmup, steps, repeats, false, report);
+    }
+
+    /**
+     * Runs the benchmark on task 0, or in the state of the second task: the plug-ins have ended
+     * task 0 (HLOP's rows merged and projecting, GPM's basis built from task 0's activations, untimed)
+     * and, with {@code training.freezeAfterFirstTask}, vectors, thresholds and BatchNorm are frozen
+     * as in a run — the state every later task trains in.
+     *
+     * @param laterTask benchmark task 1 after ending task 0
+     */
+    public static Result run(Experiment experiment, ContinualTrainer trainer, int warmup, int steps, int repeats,
+                             boolean laterTask, Consumer<String> report) {
+        if (laterTask && experiment.scenario().numTasks() < 2) {
+            throw new org.plasticity.trainers.UserError("--later-task needs data.tasks >= 2, got "
+                    + experiment.scenario().numTasks());
+        }
+        trainer.plugins().forEach(p -> p.start(experiment));
+        if (laterTask) {
+            Task first = experiment.scenario().task(0);
+            TrainingSet firstSet = new TrainingSet(List.of(new TrainingSet.Source(first.train(), 0, first.outputs())));
+            TaskContext firstContext = new TaskContext(experiment, first, 0, firstSet);
+            trainer.plugins().forEach(p -> p.beforeTask(firstContext));
+            trainer.plugins().forEach(p -> p.afterTask(firstContext));
+            if (experiment.config().training().freezeAfterFirstTask()) {
+                ContinualTrainer.freezeAfterFirstTask(experiment.network());
+            }
+        }
+        int index = laterTask ? 1 : 0;
+        Task task = experiment.scenario().task(index);
+        int head = experiment.scenario().taskIncremental() ? index : 0;
         TrainingSet set = new TrainingSet(List.of(new TrainingSet.Source(task.train(), head, task.outputs())));
         TaskContext context = new TaskContext(experiment, task, head, set);
-        trainer.plugins().forEach(p -> p.start(experiment));
         trainer.plugins().forEach(p -> p.beforeTask(context));
         BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
         TrainingStep step = new TrainingStep(experiment.network(), trainer.plugins(), false);

@@ -115,6 +115,30 @@ class CliTest {
     }
 
     @Test
+    void benchRunsACnnInTheStateOfALaterTaskAndInThePerStepForm() throws Exception {
+        Path cnn = temp.resolve("cnn.json");
+        Files.writeString(cnn, """
+                { "name": "tiny-cnn", "threads": 2,
+                  "data": { "scenario": "split-mnist", "root": "%s", "tasks": 2 },
+                  "model": { "type": "cnn", "channels": [4, 8], "timesteps": 3, "readout": "weighted-rate",
+                             "neuron": { "type": "dsr-lif" } },
+                  "training": { "method": "dsr", "batchSize": 16, "freezeAfterFirstTask": true },
+                  "method": { "hlop": { "lr": [0.01, 0.01], "initial": [3, 8], "increment": [1, 4] },
+                              "gpm": { "threshold": [0.9, 0.9], "samples": 20 } },
+                  "output": { "progress": false } }
+                """.formatted(data.toString().replace("\\", "\\\\")));
+        for (String[] extra : new String[][] {{}, {"--later-task"}, {"--later-task", "--per-step-dsr"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bench", cnn.toString(),
+                    "--warmup", "1", "--steps", "2", "--repeats", "1"));
+            args.addAll(java.util.List.of(extra));
+            Outcome o = run(args.toArray(String[]::new));
+            assertEquals(0, o.code(), String.join(" ", extra) + ": " + o.err());
+        }
+        Outcome single = run("bench", cnn.toString(), "--set", "data.tasks=1", "--later-task", "--steps", "1");
+        assertEquals(2, single.code(), single.err());
+    }
+
+    @Test
     void benchReportsThroughput() {
         Outcome o = run("bench", config.toString(), "--warmup", "2", "--steps", "5", "--repeats", "2");
         assertEquals(0, o.code(), o.err());

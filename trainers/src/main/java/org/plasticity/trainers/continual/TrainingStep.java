@@ -16,8 +16,10 @@ import java.util.List;
 
 /**
  * One supervised training step, the same for every method: zero gradients, forward with the
- * plug-ins observing, cross-entropy plus the plug-ins' extra losses, backward, the plug-ins'
- * gradient edits, the optimizer update, the network's constraints, the plug-ins' after-step work.
+ * plug-ins observing, the {@link Objective} (label cross-entropy) plus the plug-ins' extra losses,
+ * backward, the plug-ins' gradient edits, the optimizer update, the network's constraints, the
+ * plug-ins' after-step work. From the loss on, hooks see the batch and the network's output in their
+ * {@link StepContext}.
  * With an online (OTTT) network the forward and backward repeat per timestep before the update.
  * The caller opens the step scope around it.
  */
@@ -26,6 +28,7 @@ public final class TrainingStep {
     private final List<ContinualPlugin> plugins;
     private final boolean skipNonFinite;
     private final boolean onlineUpdate;
+    private final Objective objective;
 
     /**
      * @param network the network
@@ -41,6 +44,15 @@ public final class TrainingStep {
      */
     public TrainingStep(Network network, List<ContinualPlugin> plugins, boolean skipNonFinite,
                         boolean onlineUpdate) {
+        this(network, plugins, skipNonFinite, onlineUpdate, new LabelCrossEntropy());
+    }
+
+    /**
+     * @param objective what the step minimises (label cross-entropy for training)
+     */
+    public TrainingStep(Network network, List<ContinualPlugin> plugins, boolean skipNonFinite,
+                        boolean onlineUpdate, Objective objective) {
+        this.objective = objective;
         this.network = network;
         this.plugins = List.copyOf(plugins);
         this.skipNonFinite = skipNonFinite;
@@ -70,8 +82,9 @@ public final class TrainingStep {
             zeroGradients();
             return runOnlineUpdates(online, batch, optimizer, context, lossDenominator);
         }
-        float loss = gradients(batch, context, lossDenominator);
-        return update(loss, optimizer, context) ? loss : Float.NaN;
+        StepContext[] withOutputs = {context};
+        float loss = gradients(batch, context, lossDenominator, withOutputs);
+        return update(loss, optimizer, withOutputs[0]) ? loss : Float.NaN;
     }
 
     /**
@@ -83,6 +96,11 @@ public final class TrainingStep {
      * @return the loss
      */
     public float gradients(Batch batch, StepContext context, double lossDenominator) {
+        return gradients(batch, context, lossDenominator, new StepContext[1]);
+    }
+
+    /** As {@link #gradients(Batch, StepContext, double)}; {@code outputs[0]} receives the context with the outputs. */
+    private float gradients(Batch batch, StepContext context, double lossDenominator, StepContext[] outputs) {
         zeroGradients();
         LayerObserver observer = observer(context);
         OnlineForward online = network.online();
@@ -90,15 +108,19 @@ public final class TrainingStep {
             OnlineForward.Run run = online.begin(batch.x());
             int steps = network.timesteps();
             float total = 0;
+            StepContext withBatch = context.withOutputs(batch, null);
             for (int t = 0; t < steps; t++) {
-                total += onlineStepBackward(run, batch, context, observer, lossDenominator);
+                total += onlineStepBackward(run, batch, withBatch, observer, lossDenominator);
             }
+            outputs[0] = withBatch;
             return total;
         }
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray features = network.features(batch.x(), observer);
-            loss = withExtraLoss(crossEntropy(features, batch, -1.0 / lossDenominator), context, 1.0);
+            StepContext withOutputs = context.withOutputs(batch, features);
+            outputs[0] = withOutputs;
+            loss = withExtraLoss(objective.loss(network, features, batch, -1.0 / lossDenominator), withOutputs, 1.0);
             collector.backward(loss);
         }
         return loss.getFloat();
@@ -116,6 +138,7 @@ public final class TrainingStep {
         LayerObserver observer = observer(context);
         int steps = network.timesteps();
         OnlineForward.Run run = online.begin(batch.x());
+        context = context.withOutputs(batch, null);
         float total = 0;
         boolean skippedAny = false;
         for (int t = 0; t < steps; t++) {
@@ -134,12 +157,7 @@ public final class TrainingStep {
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             OnlineForward.StepOutput out = run.next(observer);
-            NDArray total = null;
-            for (Batch.HeadTarget target : batch.targets()) {
-                NDArray picked = network.stepLogits(out, target.head()).logSoftmax(1).mul(target.oneHot()).sum();
-                total = total == null ? picked : total.add(picked);
-            }
-            loss = withExtraLoss(total.mul(network.constants().of(-1.0 / (lossDenominator * steps))), context,
+            loss = withExtraLoss(objective.stepLoss(network, out, batch, -1.0 / (lossDenominator * steps)), context,
                     1.0 / steps);
             collector.backward(loss);
         }
@@ -183,17 +201,6 @@ public final class TrainingStep {
             plugin.afterStep(context);
         }
         return true;
-    }
-
-    /** Mean over the batch of −log softmax at the target, each sample scored by its own head. */
-    private NDArray crossEntropy(NDArray features, Batch batch, double scale) {
-        NDArray total = null;
-        for (Batch.HeadTarget target : batch.targets()) {
-            NDArray logProb = network.logits(features, target.head()).logSoftmax(1);
-            NDArray picked = logProb.mul(target.oneHot()).sum();
-            total = total == null ? picked : total.add(picked);
-        }
-        return total.mul(network.constants().of(scale));
     }
 
     /** One sum over every gradient: NaN or infinite exactly when some element is. */

@@ -38,7 +38,8 @@ done
 [ -n "$DJL_SRC" ] || die "no DJL source: pass --djl-src DIR|TARBALL (DJL's repository at tag v\$DJL_VERSION; docs/GPU.md)"
 [[ $JOBS =~ ^[1-9][0-9]*$ ]] || die "--jobs wants a positive number, not '$JOBS'"
 if [ -z "${DJL_VERSION:-}" ]; then
-  DJL_VERSION=$(sed -n 's:.*<djl.version>\(.*\)</djl.version>.*:\1:p' "$HERE/../../pom.xml" 2>/dev/null | head -n 1)
+  DJL_VERSION=""
+  [ -f "$HERE/../../pom.xml" ] && DJL_VERSION=$(sed -n 's:.*<djl.version>\(.*\)</djl.version>.*:\1:p' "$HERE/../../pom.xml" | head -n 1)
   if [ -z "$DJL_VERSION" ]; then   # in a portable bundle: the version of the bundled DJL api jar
     api=$(ls "$HERE"/../../lib/api-[0-9]*.jar 2>/dev/null | head -n 1)
     [ -n "$api" ] && DJL_VERSION=$(basename "$api" .jar | sed 's/^api-//')

@@ -6,6 +6,7 @@
 #
 # Usage: scripts/gpu/build-bridge.sh --djl-src DIR|TARBALL --torch DIR [--cuda|--cpu] [--jobs N]
 #                                    [--work DIR] [--header FILE] [--header-only FILE]
+#                                    [--compile-only] [--only NAME]
 #   --djl-src  DJL source tree (or a .tar/.tar.gz of it) at the DJL version the build uses (env DJL_SRC)
 #   --torch    the PyTorch to build against (env PLASTICITY_TORCH)
 #   --cuda     build the CUDA variant (default: CUDA when the torch has libtorch_cuda.so)
@@ -13,6 +14,8 @@
 #   --work     build folder (default: a temporary folder, removed afterwards)
 #   --header   use a pre-generated JNI header instead of running javac -h (for machines without a JDK)
 #   --header-only FILE  only generate the JNI header into FILE and stop (needs javac, no torch)
+#   --compile-only      stop after compiling (a rehearsal where the torch's libraries are absent)
+#   --only NAME         compile only the .cc files whose name contains NAME (with --compile-only)
 # Environment: JAVA_HOME (for javac and jni.h; else the JDK on PATH), CUDA_HOME (CUDA variant, default
 # /usr/local/cuda), DJL_VERSION (default: djl.version in pom.xml), DJL_CACHE_DIR.
 set -euo pipefail
@@ -20,7 +23,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/torch-env.sh"
 die() { echo "build-bridge: $*" >&2; exit 2; }
 
-DJL_SRC=${DJL_SRC:-}; TORCH_ARG=${PLASTICITY_TORCH:-}; JOBS=${JOBS:-1}; WORK=""; HEADER=""; HEADER_ONLY=""; CUDA=auto
+DJL_SRC=${DJL_SRC:-}; TORCH_ARG=${PLASTICITY_TORCH:-}; JOBS=${JOBS:-1}; WORK=""; HEADER=""; HEADER_ONLY=""; CUDA=auto; COMPILE_ONLY=no; ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --djl-src) DJL_SRC=${2:?}; shift 2 ;;
@@ -31,7 +34,9 @@ while [ $# -gt 0 ]; do
     --work) WORK=${2:?}; shift 2 ;;
     --header) HEADER=${2:?}; shift 2 ;;
     --header-only) HEADER_ONLY=${2:?}; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --compile-only) COMPILE_ONLY=yes; shift ;;
+    --only) ONLY=${2:?}; shift 2 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1'; see --help" ;;
   esac
 done
@@ -134,13 +139,22 @@ if [ "$CUDA" = yes ]; then
   fi
 fi
 
-echo "build-bridge: DJL $DJL_VERSION bridge for PyTorch $TORCH_FULL_VERSION ($FLAVOR) at $TORCH, $JOBS job(s)" >&2
-export CXXF="-std=gnu++17 -O2 -fPIC -w $DEFS $INCS" OBJ=$WORK/obj
+[ -z "$ONLY" ] || [ $COMPILE_ONLY = yes ] || die "--only needs --compile-only (a bridge needs every source)"
+if [ -n "$ONLY" ]; then
+  kept=(); for f in "${SRCS[@]}"; do [[ $(basename "$f") == *"$ONLY"* ]] && kept+=("$f"); done
+  [ ${#kept[@]} -gt 0 ] || die "--only '$ONLY' matches no source file"
+  SRCS=("${kept[@]}")
+fi
+echo "build-bridge: DJL $DJL_VERSION bridge for PyTorch $TORCH_FULL_VERSION ($FLAVOR) at $TORCH, $JOBS job(s), $(grep -q '__cplusplus < 202002L' "$TORCH/include/ATen/ATen.h" 2>/dev/null && echo C++20 || echo C++17)" >&2
+# DJL builds C++17; newer torch headers demand C++20 (2.14's ATen.h: "__cplusplus < 202002L" is an error).
+STD=gnu++17; grep -q '__cplusplus < 202002L' "$TORCH/include/ATen/ATen.h" 2>/dev/null && STD=gnu++20
+export CXXF="-std=$STD -O2 -fPIC -w $DEFS $INCS" OBJ=$WORK/obj
 mkdir -p "$OBJ"
 start=$(date +%s)
 printf '%s\n' "${SRCS[@]}" | xargs -P "$JOBS" -I{} sh -c \
   'o="$OBJ/$(basename "$1" .cc).o"; [ "$o" -nt "$1" ] || { echo "  g++ $(basename "$1")" >&2; g++ $CXXF -c "$1" -o "$o"; }' _ {} \
   || die "compilation failed (see the g++ errors above)"
+if [ $COMPILE_ONLY = yes ]; then echo "build-bridge: compiled ${#SRCS[@]} file(s) in $(( $(date +%s) - start )) s (--compile-only)" >&2; exit 0; fi
 g++ -shared -o "$WORK/libdjl_torch.so" "$OBJ"/*.o -L"$TORCH_LIB" $LINKX -Wl,--no-as-needed $LIBS -Wl,--as-needed -Wl,-rpath,'$ORIGIN' \
   || die "linking failed (see the errors above)"
 

@@ -12,12 +12,14 @@
 #   --torch        the PyTorch to use (default: the one `python3 -c 'import torch'` finds)
 #   --bridge-work  keep the bridge's object files there (a rerun only relinks)
 #   --ref          a copy of the reference harness (shared/ref) to run for the ratio, if time is left
-#   --out          results folder (default: $OUT if set, else ./device-check-out)
+#   --out          results folder for logs and metrics (default: $OUT if set, else ./device-check-out)
+#   --work         scratch folder for the unpacked bundle, bridge cache and run folder (default
+#                  ${TMPDIR:-/tmp}/plasticity-device-check), kept out of --out so little comes back
 #   --budget       total seconds (default 570); the protocol run gets what the earlier steps left
 #   --threads      intra-op CPU threads for every run (default 0 = all cores)
 set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-CPU=no; SMALL=no; BUNDLE=""; TORCH=""; BRIDGE_WORK=""; REF=""; RESULTS=${OUT:-$PWD/device-check-out}; BUDGET=570; THREADS=0
+CPU=no; SMALL=no; BUNDLE=""; TORCH=""; BRIDGE_WORK=""; REF=""; RESULTS=${OUT:-$PWD/device-check-out}; BUDGET=570; THREADS=0; SCRATCH=${TMPDIR:-/tmp}/plasticity-device-check
 while [ $# -gt 0 ]; do
   case "$1" in
     --cpu) CPU=yes; shift ;;
@@ -29,12 +31,14 @@ while [ $# -gt 0 ]; do
     --out) RESULTS=${2:?}; shift 2 ;;
     --budget) BUDGET=${2:?}; shift 2 ;;
     --threads) THREADS=${2:?}; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --work) SCRATCH=${2:?}; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "device-check: unknown option '$1'; see --help" >&2; exit 2 ;;
   esac
 done
 T0=$(date +%s)
-mkdir -p "$RESULTS"; RESULTS=$(cd "$RESULTS" && pwd); SUM=$RESULTS/summary.txt; : > "$SUM"
+mkdir -p "$RESULTS" "$SCRATCH"; RESULTS=$(cd "$RESULTS" && pwd); SCRATCH=$(cd "$SCRATCH" && pwd)
+SUM=$RESULTS/summary.txt; : > "$SUM"
 say() { echo "$*" | tee -a "$SUM" >&2; }
 left() { echo $(( BUDGET - ($(date +%s) - T0) )); }
 # step NAME SECONDS CMD...: runs CMD with a time box, logs to RESULTS/NAME.log, records rc and time.
@@ -53,8 +57,8 @@ if [ -z "$BUNDLE" ]; then
   if [ -x "$HERE/../../runtime/bin/java" ]; then BUNDLE=$HERE/../..; else BUNDLE=$HERE/../../dist/plasticity; fi
 fi
 if [ -f "$BUNDLE" ]; then
-  rm -rf "$RESULTS/bundle"; mkdir -p "$RESULTS/bundle" && tar -xf "$BUNDLE" -C "$RESULTS/bundle"
-  j=$(find "$RESULTS/bundle" -maxdepth 4 -path '*/runtime/bin/java' | head -n 1); BUNDLE=${j%/runtime/bin/java}
+  rm -rf "$SCRATCH/bundle"; mkdir -p "$SCRATCH/bundle" && tar -xf "$BUNDLE" -C "$SCRATCH/bundle"
+  j=$(find "$SCRATCH/bundle" -maxdepth 4 -path '*/runtime/bin/java' | head -n 1); BUNDLE=${j%/runtime/bin/java}
 fi
 [ -x "$BUNDLE/runtime/bin/java" ] || { echo "device-check: no bundle at '$BUNDLE': build one with scripts/gpu/bundle.sh (docs/GPU.md)" >&2; exit 2; }
 B=$(cd "$BUNDLE" && pwd)
@@ -70,7 +74,7 @@ source "$B/scripts/gpu/torch-env.sh"
 torch_describe "$TORCH" || { echo "device-check: $TORCH_ERROR" >&2; exit 2; }
 say "torch: $TORCH_FULL_VERSION ($PYTORCH_FLAVOR) at $TORCH_HOME; $(nproc) cores; $(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null | head -n 1)"
 if [ "$CPU" = yes ]; then DEV=cpu; KIND=--cpu; else DEV=gpu; KIND=--cuda; fi
-export DJL_CACHE_DIR=$RESULTS/djl-cache PLASTICITY_TORCH=$TORCH
+export DJL_CACHE_DIR=$SCRATCH/djl-cache PLASTICITY_TORCH=$TORCH
 [ -d "$B/data/mnist" ] && export PLASTICITY_DATA=$B/data
 P="$B/scripts/plasticity"
 
@@ -97,8 +101,10 @@ done
 
 # 6. The PMNIST HLOP-DSR protocol (10 tasks; --small: 2 tasks of 2000/1000 images).
 SIZES=(); [ "$SMALL" = yes ] && SIZES=(--set data.tasks=2 --set data.trainLimit=2000 --set data.testLimit=1000)
+rm -rf "$SCRATCH/run-hlop-dsr"   # a finished run folder would be refused on a rerun
 step protocol $(( $(left) - 5 )) "$P" run "$B/configs/pmnist-hlop-dsr.json" --set device=$DEV --set threads=$THREADS \
-  "${SIZES[@]}" --out "$RESULTS/run-hlop-dsr"
+  "${SIZES[@]}" --out "$SCRATCH/run-hlop-dsr"
+mkdir -p "$RESULTS/run-hlop-dsr"; cp "$SCRATCH"/run-hlop-dsr/{metrics.json,acc_matrix.csv,run.log,config.json} "$RESULTS/run-hlop-dsr/" 2>/dev/null
 grep -h -E '^  "(acc|bwt|fwt|wallTimeSeconds)"' "$RESULTS/run-hlop-dsr/metrics.json" 2>/dev/null | tr -d ' ,' \
   | sed 's/^/  protocol /' | tee -a "$SUM" >&2
 command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=memory.used,memory.total --format=csv,noheader >> "$SUM" 2>/dev/null

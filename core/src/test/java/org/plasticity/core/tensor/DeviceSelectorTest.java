@@ -27,6 +27,7 @@ class DeviceSelectorTest {
     void aMissingGpuIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeviceSelector.select("gpu", 0));
         assertTrue(e.getMessage().contains("sees 0 GPU"), e.getMessage());
+        assertTrue(e.getMessage().contains("PLASTICITY_TORCH") && e.getMessage().contains("docs/GPU.md"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DeviceSelector.select("gpu:2", 2));
     }
 

@@ -1,5 +1,6 @@
 package org.plasticity.trainers.cli;
 
+import org.plasticity.core.tensor.NativeSetupException;
 import org.plasticity.datasets.DataFileException;
 import org.plasticity.trainers.DivergenceError;
 import org.plasticity.trainers.RunInterrupted;
@@ -9,8 +10,8 @@ import picocli.CommandLine;
 
 /**
  * Maps exceptions to exit codes: a user mistake (bad config, missing or corrupt data file, missing
- * device, unusable output directory) prints one line and exits 2; a run stopped on request after
- * its checkpoint exits 75 (requeue); a diverged run (NaN or infinite loss) exits 3; anything else
+ * device, unusable output directory, a PyTorch without its matching JNI bridge) prints one line and
+ * exits 2; a run stopped on request after its checkpoint exits 75 (requeue); a diverged run (NaN or infinite loss) exits 3; anything else
  * is a bug, printed with its stack trace, exit 1.
  */
 public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -42,6 +43,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
 
     /** True for the exceptions that report a user's mistake. */
     static boolean isUserError(Throwable e) {
-        return e instanceof ConfigException || e instanceof DataFileException || e instanceof UserError;
+        return e instanceof ConfigException || e instanceof DataFileException || e instanceof UserError
+                || e instanceof NativeSetupException;
     }
 }

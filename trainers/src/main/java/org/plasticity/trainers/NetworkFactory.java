@@ -7,6 +7,7 @@ import org.plasticity.core.encoding.LatencyEncoder;
 import org.plasticity.core.encoding.PoissonEncoder;
 import org.plasticity.core.layer.DsrNeuronLayer;
 import org.plasticity.core.layer.NeuronLayer;
+import org.plasticity.core.layer.OnlineNeuronLayer;
 import org.plasticity.core.layer.Param;
 import org.plasticity.core.layer.Pool2dLayer;
 import org.plasticity.core.net.Architecture;
@@ -175,8 +176,9 @@ public final class NetworkFactory {
             };
         }
         if (config.training().method().equals("ottt")) {
-            throw new IllegalStateException("training.method: ottt trains model.type=mlp only (CrossFieldRules; the reference has no online "
-                    + "training for conv nets); use bptt or dsr for model.type=" + ModelConfig.typeName(config.model()));
+            org.plasticity.trainers.config.LifNeuron l = (org.plasticity.trainers.config.LifNeuron) neuron;
+            return (name, context) -> new OnlineNeuronLayer(name, new OnlineLif(l.tau(), l.vth(), l.decayInput(),
+                    surrogate(l.surrogate(), context.constants()), context.constants()));
         }
         return (name, context) -> new NeuronLayer(name, neurons(neuron, context.constants()).apply(0));
     }

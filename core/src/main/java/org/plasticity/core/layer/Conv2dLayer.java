@@ -174,6 +174,7 @@ public final class Conv2dLayer implements WeightLayer, TimeLinear {
     }
 
     /** The convolution of {@code x [R, in, H, W]}, with the layer's error route. */
+    @Override
     public NDArray apply(NDArray x) {
         return route.apply(x, weight.value(), bias == null ? null : bias.value(), convOp);
     }
@@ -191,6 +192,7 @@ public final class Conv2dLayer implements WeightLayer, TimeLinear {
     }
 
     /** OTTT: value from spikes, weight gradient from the trace (see {@link ErrorRoute#applyWithTrace}). */
+    @Override
     public NDArray applyWithTrace(NDArray spikes, NDArray trace) {
         return route.applyWithTrace(spikes, trace, weight.value(), bias == null ? null : bias.value(), convOp);
     }

@@ -130,6 +130,7 @@ public final class LinearLayer implements WeightLayer, TimeLinear {
     }
 
     /** {@code x·Wᵀ + b} for rows {@code x [R, in]}, with the layer's error route. */
+    @Override
     public NDArray apply(NDArray x) {
         return route.apply(x, weight.value(), bias == null ? null : bias.value());
     }
@@ -151,6 +152,7 @@ public final class LinearLayer implements WeightLayer, TimeLinear {
     }
 
     /** OTTT: value from spikes {@code x}, weight gradient from the trace (see {@link ErrorRoute#applyWithTrace}). */
+    @Override
     public NDArray applyWithTrace(NDArray x, NDArray trace) {
         return route.applyWithTrace(x, trace, weight.value(), bias == null ? null : bias.value());
     }

@@ -30,6 +30,15 @@ public interface WeightLayer extends Layer {
      */
     NDArray presynapticRows(NDArray input);
 
+    /** The layer's product on rows {@code x} (per-sample shape as the layer receives it), with its error route. */
+    NDArray apply(NDArray x);
+
+    /**
+     * OTTT: the value computed from the spikes {@code x}, the weight gradient taken from their
+     * presynaptic trace ({@link ErrorRoute#applyWithTrace}).
+     */
+    NDArray applyWithTrace(NDArray x, NDArray trace);
+
     /** How the layer sends the error to its input. */
     ErrorRoute errorRoute();
 

@@ -47,6 +47,7 @@ public final class LayeredNetwork implements Network {
     private final StepSummary observedRate;
     private Mode mode = Mode.TRAIN;
     private boolean collapse = true;
+    private final OnlineTraining online;
 
     /**
      * Builds and initialises the network.
@@ -77,10 +78,20 @@ public final class LayeredNetwork implements Network {
         this.encoder = encoder.apply(constants);
         this.readout = readout;
         this.observedRate = observedRate == null ? null : steps -> observedRate.apply(steps, constants);
+        this.online = containsOnlineNeurons(body) ? new LayeredOnlineTraining(this) : null;
         SplittableRandom routeRandom = random.split();
         for (WeightLayer layer : weightLayers()) {
             layer.setErrorRoute(routes.create(layer, manager, constants, routeRandom));
         }
+    }
+
+    private static boolean containsOnlineNeurons(List<Layer> layers) {
+        for (Layer layer : layers) {
+            if (layer instanceof org.plasticity.core.layer.OnlineNeuronLayer || containsOnlineNeurons(layer.children())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void collectWeights(List<Layer> layers, List<WeightLayer> out) {
@@ -140,6 +151,11 @@ public final class LayeredNetwork implements Network {
         return Activity.timeMajor(reshaped(input.timeMajor()));
     }
 
+    /** A flat batch {@code [B, D]} as images {@code [B, C, H, W]}. */
+    NDArray image(NDArray flat) {
+        return reshaped(flat);
+    }
+
     private NDArray reshaped(NDArray flat) {
         long[] shape = new long[inputShape.length + 1];
         shape[0] = flat.getShape().get(0);
@@ -150,6 +166,18 @@ public final class LayeredNetwork implements Network {
     @Override
     public NDArray logits(NDArray features, int head) {
         return heads.get(head).applyToSum(features, readout.coefficientSum(), constants);
+    }
+
+    /** OTTT: present when the neurons are online LIF neurons. */
+    @Override
+    public OnlineTraining online() {
+        return online;
+    }
+
+    @Override
+    public NDArray stepLogits(OnlineForward.StepOutput output, int head) {
+        LinearLayer h = heads.get(head);
+        return output.trace() == null ? h.apply(output.spikes()) : h.applyWithTrace(output.spikes(), output.trace());
     }
 
     @Override

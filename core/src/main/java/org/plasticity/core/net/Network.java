@@ -42,8 +42,8 @@ public interface Network extends Stateful, AutoCloseable {
         return logits(features(x, LayerObserver.NONE), head);
     }
 
-    /** The online (OTTT) forward pass, or null when the network trains another way. */
-    default OnlineForward online() {
+    /** The online (OTTT) training pass, or null when the network trains another way. */
+    default OnlineTraining online() {
         return null;
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
  * Training uses {@link #begin}; {@link #features} (evaluation) runs all steps without a graph
  * and returns the readout of the last hidden layer's spikes (the reference sums them).
  */
-public final class OnlineForward implements ForwardPass {
+public final class OnlineForward implements ForwardPass, OnlineTraining {
     private final List<LinearLayer> hidden;
     private final List<OnlineLif> neurons;
     private final Readout readout;
@@ -49,7 +49,7 @@ public final class OnlineForward implements ForwardPass {
     }
 
     /** The steps of one batch. */
-    public final class Run {
+    public final class Run implements OnlineTraining.Run {
         private final NDArray x;
         private final List<OnlineLif.State> states = new ArrayList<>();
         private int step;
@@ -59,7 +59,7 @@ public final class OnlineForward implements ForwardPass {
             neurons.forEach(n -> states.add(n.start()));
         }
 
-        /** Number of steps already run. */
+        @Override
         public int stepsDone() {
             return step;
         }
@@ -71,6 +71,7 @@ public final class OnlineForward implements ForwardPass {
          *     layer, spikes and traces stacked ({@code [2B, N]}) for the others, as the reference's
          *     Hebbian inputs
          */
+        @Override
         public StepOutput next(LayerObserver observer) {
             if (step >= context.timesteps()) {
                 throw new IllegalStateException("all " + context.timesteps() + " steps already run");
@@ -97,6 +98,7 @@ public final class OnlineForward implements ForwardPass {
     }
 
     /** Starts the steps of a training batch (fresh neuron state). */
+    @Override
     public Run begin(NDArray x) {
         return new Run(x);
     }

@@ -12,7 +12,7 @@ final class CrossFieldRules {
     /** Reports every broken rule of {@code config}. */
     static void check(ExperimentConfig config, ConfigProblems problems) {
         neuronMatchesGradientMethod(config, problems);
-        onlineTrainingNeedsMlp(config, problems);
+        onlineTrainingNeedsAveragePooling(config, problems);
         OnlineTrainingRules.check(config, problems);
         weightedRateReadoutNeedsDsr(config, problems);
         spikeEncodingsNeedRawInput(config, problems);
@@ -40,11 +40,14 @@ final class CrossFieldRules {
         }
     }
 
-    /** The reference trains online (OTTT) only MLPs; conv layers would need traces through BatchNorm. */
-    private static void onlineTrainingNeedsMlp(ExperimentConfig config, ConfigProblems problems) {
-        if (config.training().method().equals("ottt") && !(config.model() instanceof MlpModel)) {
-            problems.at("training").at("method").report("ottt trains model.type=mlp only, got model.type="
-                    + ModelConfig.typeName(config.model()) + "; use bptt or dsr for conv nets");
+    /**
+     * OTTT carries presynaptic traces through linear layers; max pooling has no trace rule (the reference
+     * trains online only MLPs; conv nets with average pooling are a reconstruction).
+     */
+    private static void onlineTrainingNeedsAveragePooling(ExperimentConfig config, ConfigProblems problems) {
+        if (config.training().method().equals("ottt") && config.model() instanceof CnnModel cnn
+                && cnn.pooling().equals("max")) {
+            problems.at("model").at("pooling").report("ottt needs avg pooling (max pooling has no trace rule), got max");
         }
     }
 

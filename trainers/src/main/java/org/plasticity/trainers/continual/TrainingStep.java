@@ -6,6 +6,7 @@ import ai.djl.training.GradientCollector;
 import org.plasticity.core.layer.LayerInput;
 import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.net.OnlineForward;
+import org.plasticity.core.net.OnlineTraining;
 import org.plasticity.core.layer.Param;
 import org.plasticity.core.net.Network;
 import org.plasticity.core.optim.Optimizer;
@@ -77,7 +78,7 @@ public final class TrainingStep {
      * @return as {@link #run(Batch, Optimizer, StepContext)}
      */
     public float run(Batch batch, Optimizer optimizer, StepContext context, double lossDenominator) {
-        OnlineForward online = network.online();
+        OnlineTraining online = network.online();
         if (online != null && onlineUpdate) {
             zeroGradients();
             return runOnlineUpdates(online, batch, optimizer, context, lossDenominator);
@@ -103,9 +104,9 @@ public final class TrainingStep {
     private float gradients(Batch batch, StepContext context, double lossDenominator, StepContext[] outputs) {
         zeroGradients();
         LayerObserver observer = observer(context);
-        OnlineForward online = network.online();
+        OnlineTraining online = network.online();
         if (online != null) {
-            OnlineForward.Run run = online.begin(batch.x());
+            OnlineTraining.Run run = online.begin(batch.x());
             int steps = network.timesteps();
             float total = 0;
             StepContext withBatch = context.withOutputs(batch, null);
@@ -133,11 +134,11 @@ public final class TrainingStep {
     }
 
     /** OTTT with {@code onlineUpdate}: one forward, backward and update per timestep. */
-    private float runOnlineUpdates(OnlineForward online, Batch batch, Optimizer optimizer, StepContext context,
+    private float runOnlineUpdates(OnlineTraining online, Batch batch, Optimizer optimizer, StepContext context,
                                    double lossDenominator) {
         LayerObserver observer = observer(context);
         int steps = network.timesteps();
-        OnlineForward.Run run = online.begin(batch.x());
+        OnlineTraining.Run run = online.begin(batch.x());
         context = context.withOutputs(batch, null);
         float total = 0;
         boolean skippedAny = false;
@@ -151,7 +152,7 @@ public final class TrainingStep {
     }
 
     /** OTTT: one timestep's forward and backward with loss CE/T, adding to the gradients. */
-    private float onlineStepBackward(OnlineForward.Run run, Batch batch, StepContext context, LayerObserver observer,
+    private float onlineStepBackward(OnlineTraining.Run run, Batch batch, StepContext context, LayerObserver observer,
                                      double lossDenominator) {
         int steps = network.timesteps();
         NDArray loss;

@@ -88,10 +88,10 @@ class CrossFieldRulesTest {
     }
 
     @Test
-    void onlineTrainingIsForMlpsOnly() {
-        ConfigException e = fails("{\"data\": {\"scenario\": \"split-mnist\"}, \"model\": {\"type\": \"cnn\"}, "
-                + "\"training\": {\"method\": \"ottt\"}}");
-        assertProblem(e, "training.method", "ottt trains model.type=mlp only, got model.type=cnn");
+    void onlineTrainingOfConvNetsNeedsAveragePooling() {
+        ConfigException e = fails("{\"data\": {\"scenario\": \"split-mnist\"}, \"model\": {\"type\": \"cnn\", "
+                + "\"pooling\": \"max\"}, \"training\": {\"method\": \"ottt\"}}");
+        assertProblem(e, "model.pooling", "ottt needs avg pooling (max pooling has no trace rule), got max");
     }
 
     @Test

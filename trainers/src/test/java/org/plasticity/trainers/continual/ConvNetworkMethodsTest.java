@@ -247,6 +247,32 @@ class ConvNetworkMethodsTest {
     }
 
     @Test
+    void otttWithHlopTrainsTheCnnOnline() {
+        Path data = SmallMnist.write(temp.resolve("data"), 800, 200, 11);
+        ExperimentConfig config = ExperimentConfigs.parse("""
+                { "threads": 2, "seed": 5,
+                  "data": { "scenario": "split-mnist", "root": "%s", "tasks": 2, "classesPerTask": 2,
+                            "incremental": "task" },
+                  "model": { "type": "cnn", "channels": [4, 8], "timesteps": 3, "readout": "sum" },
+                  "training": { "method": "ottt", "batchSize": 16, "freezeAfterFirstTask": true,
+                                "optimizer": { "type": "sgd", "lr": 0.1, "momentum": 0.0 } },
+                  "method": { "type": "finetune", "hlop": { "lr": [0.01, 0.01], "initial": [3, 8],
+                              "increment": [1, 4] } },
+                  "output": { "progress": false } }
+                """.formatted(data), "conv-ottt-test", List.of());
+        RunResult r;
+        HlopPlugin[] hlop = new HlopPlugin[1];
+        try (Experiment e = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE)) {
+            ContinualTrainer trainer = Methods.trainer(config);
+            hlop[0] = (HlopPlugin) trainer.plugins().stream().filter(p -> p instanceof HlopPlugin).findFirst()
+                    .orElseThrow();
+            r = trainer.run(e);
+        }
+        assertTrue(r.accMatrix().get(0).get(0) > 0.75, "task 0 is learned online: " + r.accMatrix());
+        assertEquals(36, hlop[0].subspaces().get(1).inputDim(), "lateral neurons in conv2's patch space");
+    }
+
+    @Test
     void everyOtherMethodRunsOnTheCnn() {
         Function<String, RunResult> run = method -> {
             ExperimentConfig config = config(method);

@@ -9,8 +9,6 @@ import org.plasticity.core.optim.Optimizer;
 import org.plasticity.core.tensor.Seeds;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.state.CheckpointStore;
-import org.plasticity.core.tensor.StepScope;
-import org.plasticity.core.tensor.TorchRuntime;
 import org.plasticity.datasets.scenario.Scenario;
 import org.plasticity.datasets.scenario.Task;
 import org.plasticity.trainers.DivergenceError;
@@ -257,20 +255,35 @@ public final class ContinualTrainer implements Trainer {
             }
             bar.advance((long) progress.epoch * batches + progress.batch, null);
             double baseLr = optimizer.learningRate();
+            EpochRunner runner = new EpochRunner(step, assembler);
             for (; progress.epoch < training.epochs(); progress.epoch++) {
                 optimizer.setLearningRate(baseLr * schedule.factor(progress.epoch));
-                int[] order = order(pool.length, training.shuffle(),
-                        Seeds.derive(seed, "order", context.index(), progress.epoch));
-                for (; progress.batch < batches; ) {
-                    int from = progress.batch * batch;
-                    int count = Math.min(batch, pool.length - from);
-                    StepContext stepContext = new StepContext(context, progress.epoch, progress.steps);
-                    int[] members = batchMembers(pool, order, from, count, stepContext);
-                    TorchRuntime.reseed(Seeds.derive(seed, "engine", context.index(), progress.epoch, progress.batch));
-                    float loss;
-                    try (StepScope scope = StepScope.open()) {
-                        loss = step.run(assembler.assemble(members, 0, members.length), optimizer, stepContext);
+                int epoch = progress.epoch;
+                int[] order = order(pool.length, training.shuffle(), Seeds.derive(seed, "order", context.index(), epoch));
+                EpochRunner.Plan plan = new EpochRunner.Plan() {
+                    @Override
+                    public int batches() {
+                        return batches;
                     }
+
+                    @Override
+                    public StepContext context(int b) {
+                        return new StepContext(context, epoch, progress.steps);
+                    }
+
+                    @Override
+                    public int[] members(int b, StepContext stepContext) {
+                        int from = b * batch;
+                        return batchMembers(pool, order, from, Math.min(batch, pool.length - from), stepContext);
+                    }
+
+                    @Override
+                    public long engineSeed(int b) {
+                        return Seeds.derive(seed, "engine", context.index(), epoch, b);
+                    }
+                };
+                runner.run(plan, progress.batch, optimizer, (b, members, loss) -> {
+                    int count = Math.min(batch, pool.length - b * batch);
                     progress.batch++;
                     progress.steps++;
                     progress.samples += count;
@@ -286,7 +299,7 @@ public final class ContinualTrainer implements Trainer {
                         session.checkpoint(optimizer);
                         session.stopIfRequested();
                     }
-                }
+                });
                 progress.lastEpochLoss = progress.epochLossSum / pool.length;
                 progress.epochLossSum = 0;
                 progress.batch = 0;

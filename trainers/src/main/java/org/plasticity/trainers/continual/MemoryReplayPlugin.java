@@ -3,8 +3,6 @@ package org.plasticity.trainers.continual;
 import org.plasticity.core.optim.LearningRateSchedule;
 import org.plasticity.core.optim.Optimizer;
 import org.plasticity.core.tensor.Seeds;
-import org.plasticity.core.tensor.StepScope;
-import org.plasticity.core.tensor.TorchRuntime;
 import org.plasticity.datasets.scenario.Split;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.OptimizerFactory;
@@ -104,19 +102,40 @@ public final class MemoryReplayPlugin implements ContinualPlugin {
         int indices = memories.get(0).length;
         try (Optimizer optimizer = OptimizerFactory.create(training.optimizer(), experiment.network().parameters(),
                 experiment.manager())) {
+            EpochRunner runner = new EpochRunner(step, assembler);
+            int size = config.batchSize();
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 optimizer.setLearningRate(config.lr() * schedule.factor(epoch));
+                int e = epoch;
                 int[] order = ContinualTrainer.order(indices, true, Seeds.derive(seed, "replay-order", t, epoch));
-                for (int from = 0, chunk = 0; from < indices; from += config.batchSize(), chunk++) {
-                    int count = Math.min(config.batchSize(), indices - from);
-                    int[] members = chunkMembers(order, from, count, t);
-                    TorchRuntime.reseed(Seeds.derive(seed, "replay-engine", t, epoch, chunk));
-                    try (StepScope scope = StepScope.open()) {
-                        step.run(assembler.assemble(members, 0, members.length), optimizer,
-                                new StepContext(context, epoch, replaySteps), count);
+                EpochRunner.Plan plan = new EpochRunner.Plan() {
+                    @Override
+                    public int batches() {
+                        return (indices + size - 1) / size;
                     }
-                    replaySteps++;
-                }
+
+                    @Override
+                    public StepContext context(int b) {
+                        return new StepContext(context, e, replaySteps);
+                    }
+
+                    @Override
+                    public int[] members(int b, StepContext stepContext) {
+                        return chunkMembers(order, b * size, Math.min(size, indices - b * size), t);
+                    }
+
+                    @Override
+                    public long engineSeed(int b) {
+                        return Seeds.derive(seed, "replay-engine", t, e, b);
+                    }
+
+                    /** The sum over tasks of per-task means of equal chunks, as the reference accumulates. */
+                    @Override
+                    public double lossDenominator(int b, int[] members) {
+                        return Math.min(size, indices - b * size);
+                    }
+                };
+                runner.run(plan, 0, optimizer, (b, members, loss) -> replaySteps++);
             }
         }
         replaySeconds = (System.nanoTime() - start) / 1e9;

@@ -2,7 +2,6 @@ package org.plasticity.trainers.continual;
 
 import org.plasticity.core.optim.Optimizer;
 import org.plasticity.core.tensor.Seeds;
-import org.plasticity.core.tensor.StepScope;
 import org.plasticity.datasets.scenario.Task;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.OptimizerFactory;
@@ -84,19 +83,35 @@ public final class ThroughputBenchmark {
         List<Double> rates = new ArrayList<>();
         try (Optimizer optimizer = OptimizerFactory.create(experiment.config().training().optimizer(),
                 experiment.network().parameters(), experiment.manager())) {
+            EpochRunner runner = new EpochRunner(step, assembler);
+            long seed = experiment.config().seed();
             int[] position = {0};
-            Runnable oneStep = () -> {
-                if (position[0] + batch > set.size()) {
-                    position[0] = 0;
+            EpochRunner.Plan steps1 = new EpochRunner.Plan() {
+                @Override
+                public int batches() {
+                    return 1;
                 }
-                StepContext stepContext = new StepContext(context, 0, position[0] / batch);
-                int[] members = ContinualTrainer.withExtras(trainer.plugins(), stepContext,
-                        java.util.Arrays.copyOfRange(order, position[0], position[0] + batch));
-                try (StepScope scope = StepScope.open()) {
-                    step.run(assembler.assemble(members, 0, members.length), optimizer, stepContext);
+
+                @Override
+                public StepContext context(int b) {
+                    if (position[0] + batch > set.size()) {
+                        position[0] = 0;
+                    }
+                    return new StepContext(context, 0, position[0] / batch);
                 }
-                position[0] += batch;
+
+                @Override
+                public int[] members(int b, StepContext stepContext) {
+                    return ContinualTrainer.withExtras(trainer.plugins(), stepContext,
+                            java.util.Arrays.copyOfRange(order, position[0], position[0] + batch));
+                }
+
+                @Override
+                public long engineSeed(int b) {
+                    return Seeds.derive(seed, "bench-engine", position[0]);
+                }
             };
+            Runnable oneStep = () -> runner.run(steps1, 0, optimizer, (b, members, loss) -> position[0] += batch);
             for (int i = 0; i < warmup; i++) {
                 oneStep.run();
             }

@@ -2,7 +2,6 @@ package org.plasticity.trainers.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.core.state.CheckpointStore;
 import org.plasticity.trainers.SmallMnist;
 
 import java.io.IOException;
@@ -31,12 +30,7 @@ class CnnResumeTest {
     }
 
     private static long newestCheckpoint(Path run) throws IOException {
-        long max = 0;
-        for (Path p : new CheckpointStore(run.resolve("checkpoints")).files()) {
-            String n = p.getFileName().toString();
-            max = Math.max(max, Long.parseLong(n.substring("checkpoint-".length(), n.length() - ".ckpt".length())));
-        }
-        return max;
+        return ResumeTest.newestCheckpoint(run);
     }
 
     @Test

@@ -54,7 +54,7 @@ class ResumeTest {
         return p.exitValue();
     }
 
-    private static long newestCheckpoint(Path run) throws IOException {
+    static long newestCheckpoint(Path run) throws IOException {
         long max = 0;
         for (Path p : new CheckpointStore(run.resolve("checkpoints")).files()) {
             String n = p.getFileName().toString();

@@ -152,13 +152,8 @@ public final class NetworkFactory {
                     Seeds.derive(config.seed(), "init"));
         } catch (IllegalArgumentException e) {
             throw new UserError("model: " + e.getMessage() + "; the data's samples are "
-                    + java.util.Arrays.toString(inputShape(architecture)), e);
+                    + java.util.Arrays.toString(architecture.inputShape()), e);
         }
-    }
-
-    private static long[] inputShape(Architecture architecture) {
-        return architecture instanceof SpikingCnn cnn ? cnn.spec().inputShape()
-                : ((SpikingResNet18) architecture).spec().inputShape();
     }
 
     /** The neuron layers of a layered network, by training method. */

@@ -22,6 +22,9 @@ public interface Architecture {
     record Parts(long[] inputShape, List<Layer> body, List<LinearLayer> heads) {
     }
 
+    /** The per-sample input shape {@code [C, H, W]} the architecture is built for. */
+    long[] inputShape();
+
     /**
      * Builds and initialises the layers, with parameters in the network's manager and initial
      * values drawn from {@code random}.

@@ -56,6 +56,11 @@ public final class SpikingCnn implements Architecture {
     }
 
     @Override
+    public long[] inputShape() {
+        return spec.inputShape().clone();
+    }
+
+    @Override
     public Parts build(NetworkContext context, SplittableRandom random) {
         List<Layer> body = new ArrayList<>();
         long[] shape = spec.inputShape().clone();

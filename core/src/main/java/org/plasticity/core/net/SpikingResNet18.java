@@ -62,6 +62,11 @@ public final class SpikingResNet18 implements Architecture {
     }
 
     @Override
+    public long[] inputShape() {
+        return spec.inputShape().clone();
+    }
+
+    @Override
     public Parts build(NetworkContext context, SplittableRandom random) {
         List<Layer> body = new ArrayList<>();
         int index = 0;

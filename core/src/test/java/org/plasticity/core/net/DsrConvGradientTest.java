@@ -45,15 +45,23 @@ class DsrConvGradientTest extends EngineFixture {
         Conv2dLayer[] conv = new Conv2dLayer[1];
         LinearLayer[] head = new LinearLayer[1];
         Param[] vth = new Param[1];
-        Architecture arch = (context, random) -> {
-            conv[0] = new Conv2dLayer(0, "conv1", 1, 2, 3, 1, 1, false, WeightInit.KAIMING_NORMAL_FAN_OUT,
-                    context.manager(), random);
-            vth[0] = new Param("sn1.vth", context.manager().create(new float[] {(float) VTH}, new Shape()));
-            DsrNeuronLayer neurons = new DsrNeuronLayer("sn1", new DsrLif(TAU, DT, 0.3, rate, context.constants()),
-                    vth[0], 0.0005, context.constants());
-            head[0] = new LinearLayer(1, "head0", 8, 3, true, WeightInit.PYTORCH_DEFAULT, context.manager(), random);
-            return new Architecture.Parts(new long[] {1, 4, 4}, List.of(conv[0], neurons,
-                    Pool2dLayer.avg("pool1", 2, 2), new FlattenLayer("flatten")), List.of(head[0]));
+        Architecture arch = new Architecture() {
+            @Override
+            public long[] inputShape() {
+                return new long[] {1, 4, 4};
+            }
+
+            @Override
+            public Parts build(NetworkContext context, java.util.SplittableRandom random) {
+                conv[0] = new Conv2dLayer(0, "conv1", 1, 2, 3, 1, 1, false, WeightInit.KAIMING_NORMAL_FAN_OUT,
+                        context.manager(), random);
+                vth[0] = new Param("sn1.vth", context.manager().create(new float[] {(float) VTH}, new Shape()));
+                DsrNeuronLayer neurons = new DsrNeuronLayer("sn1", new DsrLif(TAU, DT, 0.3, rate, context.constants()),
+                        vth[0], 0.0005, context.constants());
+                head[0] = new LinearLayer(1, "head0", 8, 3, true, WeightInit.PYTORCH_DEFAULT, context.manager(), random);
+                return new Architecture.Parts(new long[] {1, 4, 4}, List.of(conv[0], neurons,
+                        Pool2dLayer.avg("pool1", 2, 2), new FlattenLayer("flatten")), List.of(head[0]));
+            }
         };
         try (LayeredNetwork net = new LayeredNetwork(arch, c -> new DirectEncoder(), rate, rate, ErrorRoutes.BACKPROP,
                 T, manager, 3); StepScope scope = StepScope.open()) {

@@ -175,12 +175,6 @@ public final class LayeredNetwork implements Network {
     }
 
     @Override
-    public NDArray stepLogits(OnlineForward.StepOutput output, int head) {
-        LinearLayer h = heads.get(head);
-        return output.trace() == null ? h.apply(output.spikes()) : h.applyWithTrace(output.spikes(), output.trace());
-    }
-
-    @Override
     public void afterUpdate() {
         body.forEach(Layer::afterUpdate);
     }

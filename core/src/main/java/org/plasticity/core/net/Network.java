@@ -47,9 +47,13 @@ public interface Network extends Stateful, AutoCloseable {
         return null;
     }
 
-    /** OTTT: logits of one step, the head's weight gradient taken from the trace. */
+    /**
+     * OTTT: logits of one step from the classifier's input spikes, the head's weight gradient taken
+     * from their trace (from the input itself when it carries no trace).
+     */
     default NDArray stepLogits(OnlineForward.StepOutput output, int head) {
-        throw new UnsupportedOperationException("this network does not train online");
+        LinearLayer h = heads().get(head);
+        return output.trace() == null ? h.apply(output.spikes()) : h.applyWithTrace(output.spikes(), output.trace());
     }
 
     /** Restores parameter constraints (threshold bounds) after an optimizer update. */

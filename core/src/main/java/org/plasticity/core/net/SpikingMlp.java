@@ -102,11 +102,6 @@ public final class SpikingMlp implements Network {
         return pass instanceof OnlineForward o ? o : null;
     }
 
-    @Override
-    public NDArray stepLogits(OnlineForward.StepOutput output, int head) {
-        return heads.get(head).applyWithTrace(output.spikes(), output.trace());
-    }
-
     /** Restores parameter constraints after an optimizer update (see {@link ForwardPass#afterUpdate}). */
     @Override
     public void afterUpdate() {

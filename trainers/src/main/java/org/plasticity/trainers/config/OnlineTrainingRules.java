@@ -23,7 +23,7 @@ final class OnlineTrainingRules {
         if (!(mlp.encoding() instanceof DirectEncoding)) {
             model.at("encoding").at(TypeRegistry.TYPE_KEY).report("training.method=ottt feeds the image itself to "
                     + "the first layer at every step (the reference's online training); "
-                    + TypeRegistry.nameOf(mlp.encoding()) + " encoding is not implemented for it; use direct, or "
+                    + TypeRegistry.nameOf(mlp.encoding()) + " encoding has no online form there; use direct, or "
                     + "training.method=bptt");
         }
         if (mlp.neuron() instanceof LifNeuron lif && !lif.detachReset()) {

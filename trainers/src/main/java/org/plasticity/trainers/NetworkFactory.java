@@ -11,6 +11,7 @@ import org.plasticity.core.layer.OnlineNeuronLayer;
 import org.plasticity.core.layer.Param;
 import org.plasticity.core.layer.Pool2dLayer;
 import org.plasticity.core.net.Architecture;
+import org.plasticity.core.net.ModulatedArchitecture;
 import org.plasticity.core.net.LayeredNetwork;
 import org.plasticity.core.net.Network;
 import org.plasticity.core.net.NeuronFactory;
@@ -19,6 +20,7 @@ import org.plasticity.core.net.SpikingResNet18;
 import org.plasticity.core.neuron.DsrLif;
 import org.plasticity.core.neuron.ReluNeuron;
 import org.plasticity.trainers.config.CnnModel;
+import org.plasticity.trainers.config.NhlAdaptation;
 import org.plasticity.trainers.config.MlpModel;
 import org.plasticity.trainers.config.ReluActivation;
 import org.plasticity.trainers.config.ResNetModel;
@@ -87,7 +89,20 @@ public final class NetworkFactory {
         if (builder == null) {
             throw new IllegalStateException("no network builder for " + model.getClass().getSimpleName());
         }
+        if (config.adapts() && modulator(config) != null && !(model instanceof CnnModel || model instanceof ResNetModel)) {
+            throw new UserError("adaptation.method.type: nhl adapts the first convolution, and the source's model.type="
+                    + ModelConfig.typeName(model) + " has none; use source, bn-adapt or tent, or a cnn/resnet18 source");
+        }
         return builder.build(model, config, scenario, manager);
+    }
+
+    /** NHL's neuro-modulator, or null when the experiment does not adapt with NHL. */
+    private static ModulatedArchitecture.Kind modulator(ExperimentConfig config) {
+        if (config.adapts() && config.adaptation().method() instanceof NhlAdaptation nhl) {
+            return nhl.modulator().equals("conv1x1") ? ModulatedArchitecture.Kind.CONV_1X1
+                    : ModulatedArchitecture.Kind.CHANNEL_AFFINE;
+        }
+        return null;
     }
 
     /** The output units of each head: one per task (task-incremental) or one shared head. */
@@ -139,8 +154,10 @@ public final class NetworkFactory {
         return shape;
     }
 
-    private static Network layered(Architecture architecture, ExperimentConfig config, NDManager manager) {
+    private static Network layered(Architecture base, ExperimentConfig config, NDManager manager) {
         ModelConfig model = config.model();
+        ModulatedArchitecture.Kind modulator = modulator(config);
+        Architecture architecture = modulator == null ? base : new ModulatedArchitecture(base, modulator);
         int steps = model.timesteps();
         NeuronConfig neuron = model.neuron();
         Readout rate = neuron instanceof DsrLifNeuron d ? Readout.weightedRate(steps, d.tau(), d.dt()) : null;

@@ -1,11 +1,13 @@
 package org.plasticity.trainers;
 
 /**
- * Runs an experiment and produces its results: the continual trainer walks the task stream, a
- * future adaptation trainer will walk a stream of shifted test batches; both write the same
- * result files into the experiment's run directory.
+ * Runs an experiment and produces its results: the continual trainer walks the task stream and returns a
+ * {@link RunResult}; the adaptation trainer walks streams of shifted test batches and returns an
+ * {@code AdaptationResult}. Both write their result files into the experiment's run directory.
+ *
+ * @param <R> the result record
  */
-public interface Trainer {
+public interface Trainer<R> {
     /** Runs the experiment to the end. */
-    RunResult run(Experiment experiment);
+    R run(Experiment experiment);
 }

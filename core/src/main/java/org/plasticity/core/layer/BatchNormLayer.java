@@ -18,6 +18,10 @@ import java.util.List;
  * (the unbiased batch variance, n = N·H·W); ADAPT leaves them unchanged. Time-major activities
  * {@code [T·B, ...]} are normalised as one batch of T·B rows.
  *
+ * <p>Test-time adaptation may mix the statistics in ADAPT (BN-α, tta-nhl.md §3):
+ * {@code μ = (1 − α)·r_μ + α·μ_B}, {@code σ² = (1 − α)·r_σ² + α·σ²_B}; α = 1 (the default) is plain
+ * batch statistics.
+ *
  * <p>DJL's {@code batchNorm} takes the complement of PyTorch's momentum (it passes {@code 1 − m}
  * to libtorch), so this layer hands it {@code 1 − m}.
  */
@@ -31,6 +35,7 @@ public final class BatchNormLayer implements TimeLinear {
     private final Buffer runningMean;
     private final Buffer runningVar;
     private boolean frozen;
+    private double adaptMix = 1.0;
 
     /**
      * @param name parameter name prefix, e.g. {@code bn1}
@@ -92,6 +97,9 @@ public final class BatchNormLayer implements TimeLinear {
         }
         if (mode == Mode.ADAPT) {
             // batch statistics of a static input equal those of its T identical copies
+            if (adaptMix < 1.0) {
+                return input.map(x -> mixed(x, context));
+            }
             return input.map(x -> normalise(x, runningMean.value().duplicate(), runningVar.value().duplicate(), true));
         }
         return input.map(x -> normalise(x, runningMean.value(), runningVar.value(), false));
@@ -112,6 +120,39 @@ public final class BatchNormLayer implements TimeLinear {
         NDArray kk = context.constants().of(k);
         return BatchNorm.batchNorm(sum, runningMean.value().mul(kk), runningVar.value(), gamma.value(),
                 beta.value().mul(kk), 1, (float) (1.0 - momentum), eps, false).singletonOrThrow();
+    }
+
+    /**
+     * Sets α of the ADAPT statistics, {@code 0 ≤ α ≤ 1}: 1 uses the test batch's statistics alone, 0
+     * the source's running ones.
+     */
+    public void setAdaptationMix(double alpha) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException(name + ": the adaptation mix must be in [0, 1], got " + alpha);
+        }
+        this.adaptMix = alpha;
+    }
+
+    public double adaptationMix() {
+        return adaptMix;
+    }
+
+    /** {@code γ·(x − μ)/√(σ² + ε) + β} with the mixed statistics, written out so gradients reach μ_B and σ²_B. */
+    private NDArray mixed(NDArray x, ForwardContext context) {
+        boolean spatial = x.getShape().dimension() == 4;
+        int[] axes = spatial ? new int[] {0, 2, 3} : new int[] {0};
+        Shape perChannel = spatial ? new Shape(1, channels, 1, 1) : new Shape(1, channels);
+        // DJL's PyTorch mean takes one axis: sums over (N, H, W) divided by their count
+        NDArray perCount = context.constants().of(1.0 * channels / x.getShape().size());
+        NDArray batchMean = x.sum(axes).mul(perCount);
+        NDArray deviation = x.sub(batchMean.reshape(perChannel));
+        NDArray batchVar = deviation.mul(deviation).sum(axes).mul(perCount);
+        NDArray a = context.constants().of(adaptMix);
+        NDArray b = context.constants().of(1.0 - adaptMix);
+        NDArray mean = runningMean.value().mul(b).add(batchMean.mul(a));
+        NDArray var = runningVar.value().mul(b).add(batchVar.mul(a));
+        NDArray scale = gamma.value().div(var.add(context.constants().of(eps)).sqrt());
+        return x.sub(mean.reshape(perChannel)).mul(scale.reshape(perChannel)).add(beta.value().reshape(perChannel));
     }
 
     private NDArray normalise(NDArray x, NDArray mean, NDArray var, boolean batchStatistics) {

@@ -168,4 +168,69 @@ class BatchNormLayerTest extends EngineFixture {
             Numeric.assertClose(expected, mean.toFloatArray(), 1e-6, "DJL momentum 0.75 = PyTorch momentum 0.25");
         }
     }
+
+    /** BN-α: {@code μ = (1 − α)·r_μ + α·μ_B}, {@code σ² = (1 − α)·r_σ² + α·σ²_B} (biased), in doubles. */
+    private static double[] mixed(double[] x, int n, int ch, int sp, double alpha, double[] rm, double[] rv) {
+        double[] y = new double[x.length];
+        for (int c0 = 0; c0 < ch; c0++) {
+            double mu = 0;
+            for (int i = 0; i < n; i++) {
+                for (int s = 0; s < sp; s++) {
+                    mu += x[(i * ch + c0) * sp + s];
+                }
+            }
+            mu /= n * sp;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                for (int s = 0; s < sp; s++) {
+                    double d = x[(i * ch + c0) * sp + s] - mu;
+                    var += d * d;
+                }
+            }
+            var /= n * sp;
+            double m = (1 - alpha) * rm[c0] + alpha * mu;
+            double v = (1 - alpha) * rv[c0] + alpha * var;
+            for (int i = 0; i < n; i++) {
+                for (int s = 0; s < sp; s++) {
+                    int at = (i * ch + c0) * sp + s;
+                    y[at] = (x[at] - m) / Math.sqrt(v + EPS);
+                }
+            }
+        }
+        return y;
+    }
+
+    @Test
+    void adaptationMixBlendsSourceAndBatchStatisticsWithGradients() {
+        Shape shape = new Shape(5, 3, 2, 2);
+        int n = 5, ch = 3, sp = 4;
+        for (double alpha : new double[] {0.0, 0.4, 1.0}) {
+            BatchNormLayer bn = new BatchNormLayer("bn", ch, M, EPS, manager);
+            float[] rm = {0.3f, -0.2f, 1.0f};
+            float[] rv = {0.5f, 2.0f, 1.5f};
+            bn.runningMean().value().set(rm);
+            bn.runningVar().value().set(rv);
+            bn.setAdaptationMix(alpha);
+            float[] xs = data((int) shape.size());
+            float[] gs = data((int) shape.size());
+            double[] rm64 = Numeric.toDouble(rm), rv64 = Numeric.toDouble(rv);
+            String what = "alpha " + alpha;
+            try (StepScope scope = StepScope.open()) {
+                NDArray x = manager.create(xs, shape);
+                x.setRequiresGradient(true);
+                NDArray y;
+                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    y = bn.forward(Activity.timeMajor(x.mul(c.of(1))), context(1, Mode.ADAPT, c)).value();
+                    gc.backward(y.mul(manager.create(gs, shape)).sum());
+                }
+                double[] xd = Numeric.toDouble(xs);
+                Numeric.assertClose(mixed(xd, n, ch, sp, alpha, rm64, rv64), y.toFloatArray(), 1e-5, what + " value");
+                double[] dx = Numeric.centralDifferences(
+                        v -> Numeric.dot(mixed(v, n, ch, sp, alpha, rm64, rv64), gs), xd.clone(), 1e-6);
+                Numeric.assertClose(dx, x.getGradient().toFloatArray(), 1e-4, what + " dx");
+                Numeric.assertClose(rm, bn.runningMean().value().toFloatArray(), 0, what + " keeps the running mean");
+                Numeric.assertClose(rv, bn.runningVar().value().toFloatArray(), 0, what + " keeps the running var");
+            }
+        }
+    }
 }

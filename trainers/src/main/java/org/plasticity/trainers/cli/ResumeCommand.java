@@ -38,6 +38,10 @@ public final class ResumeCommand implements Callable<Integer> {
             throw new UserError("the run in " + dir + " is already finished (" + RunDirectory.METRICS + " exists)");
         }
         ExperimentConfig cfg = ExperimentConfigs.read(config, List.of());
+        if (cfg.adapts()) {
+            throw new UserError("the run in " + dir + " is an adaptation run, which does not checkpoint (it takes "
+                    + "minutes); start it again with plasticity run");
+        }
         Optional<Checkpoint> checkpoint = new CheckpointStore(dir.resolve(RunDirectory.CHECKPOINTS)).latest();
         try (Experiment experiment = ExperimentFactory.create(cfg, ExperimentConfigs.toJson(cfg), dir, System.out,
                 ConsoleProgress.forStderr())) {

@@ -16,14 +16,17 @@ import java.util.regex.Pattern;
  * @param training the training loop
  * @param method   the continual-learning method
  * @param output   where results are written
+ * @param adaptation test-time adaptation of a trained source model instead of training, or null to train; default
+ *                 null (see {@link AdaptationConfig})
  */
 public record ExperimentConfig(String name, long seed, String device, int threads, DataConfig data, ModelConfig model,
-        TrainingConfig training, MethodConfig method, OutputConfig output) implements ConfigNode {
+        TrainingConfig training, MethodConfig method, OutputConfig output, AdaptationConfig adaptation)
+        implements ConfigNode {
 
     /** The documented defaults: what an empty JSON object reads as. */
     public static final ExperimentConfig DEFAULTS = new ExperimentConfig("experiment", 2022L, "auto", 0,
             DataConfig.DEFAULTS, ModelConfig.DEFAULTS, TrainingConfig.DEFAULTS, MethodConfig.DEFAULTS,
-            OutputConfig.DEFAULTS);
+            OutputConfig.DEFAULTS, null);
 
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu|gpu:[0-9]+");
 
@@ -35,6 +38,17 @@ public record ExperimentConfig(String name, long seed, String device, int thread
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(output, "output");
+    }
+
+    /** Whether this experiment adapts a source model at test time instead of training one. */
+    public boolean adapts() {
+        return adaptation != null;
+    }
+
+    /** This experiment with another data, model and training section (an adaptation run takes its source's). */
+    public ExperimentConfig withSource(DataConfig sourceData, ModelConfig sourceModel, TrainingConfig sourceTraining) {
+        return new ExperimentConfig(name, seed, device, threads, sourceData, sourceModel, sourceTraining, method,
+                output, adaptation);
     }
 
     @Override
@@ -49,6 +63,9 @@ public record ExperimentConfig(String name, long seed, String device, int thread
         training.validate(problems.at("training"));
         method.validate(problems.at("method"));
         output.validate(problems.at("output"));
+        if (adaptation != null) {
+            adaptation.validate(problems.at("adaptation"));
+        }
         CrossFieldRules.check(this, problems);
     }
 }

@@ -45,7 +45,7 @@ import java.util.Random;
  * Checkpoint)} continues from one exactly: data order and engine randomness depend only on the
  * position and the seed.
  */
-public final class ContinualTrainer implements Trainer {
+public final class ContinualTrainer implements Trainer<RunResult> {
     private final TrainingRegime regime;
     private final List<ContinualPlugin> plugins;
 

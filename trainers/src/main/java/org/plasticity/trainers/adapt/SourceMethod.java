@@ -1,0 +1,33 @@
+package org.plasticity.trainers.adapt;
+
+import ai.djl.ndarray.NDArray;
+import org.plasticity.core.layer.Mode;
+import org.plasticity.core.net.Network;
+import org.plasticity.core.tensor.Gradients;
+
+/** No adaptation: the source model in evaluation mode, BatchNorm with the source's running statistics. */
+final class SourceMethod implements AdaptationMethod {
+    private final Network network;
+    private final int head;
+
+    SourceMethod(AdaptationContext context) {
+        this.network = context.network();
+        this.head = context.head();
+        network.setMode(Mode.EVAL);
+    }
+
+    @Override
+    public NDArray adapt(NDArray x) {
+        try (Gradients.AutoCloseableMode ignored = Gradients.notRecording()) {
+            return network.forward(x, head);
+        }
+    }
+
+    @Override
+    public void reset() {
+    }
+
+    @Override
+    public void close() {
+    }
+}

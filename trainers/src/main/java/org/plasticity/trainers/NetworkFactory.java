@@ -89,10 +89,6 @@ public final class NetworkFactory {
         if (builder == null) {
             throw new IllegalStateException("no network builder for " + model.getClass().getSimpleName());
         }
-        if (config.adapts() && modulator(config) != null && !(model instanceof CnnModel || model instanceof ResNetModel)) {
-            throw new UserError("adaptation.method.type: nhl adapts the first convolution, and the source's model.type="
-                    + ModelConfig.typeName(model) + " has none; use source, bn-adapt or tent, or a cnn/resnet18 source");
-        }
         return builder.build(model, config, scenario, manager);
     }
 

@@ -15,7 +15,6 @@ import org.plasticity.core.net.Network;
 import org.plasticity.core.plasticity.SoftHebbianRule;
 import org.plasticity.core.tensor.Gradients;
 import org.plasticity.trainers.UserError;
-import org.plasticity.trainers.config.DirectEncoding;
 import org.plasticity.trainers.config.NhlAdaptation;
 
 /**
@@ -43,10 +42,6 @@ final class NhlMethod implements AdaptationMethod {
         this.network = context.network();
         this.head = context.head();
         this.config = config;
-        if (!(context.config().model().encoding() instanceof DirectEncoding)) {
-            throw new UserError("adaptation.method.type: nhl's Hebbian step needs direct-coded input (the first "
-                    + "convolution sees the image itself); the source uses another model.encoding");
-        }
         List<WeightLayer> weights = network.bodyWeightLayers();
         if (weights.isEmpty() || !(weights.get(0) instanceof Conv2dLayer first) || !(network instanceof LayeredNetwork)) {
             throw new UserError("adaptation.method.type: nhl adapts the first convolution, and the source network "

@@ -13,7 +13,14 @@ import org.plasticity.core.layer.Param;
 import org.plasticity.core.net.ModulatedArchitecture;
 import org.plasticity.core.net.Network;
 import org.plasticity.trainers.UserError;
+import org.plasticity.trainers.config.AdaptationMethodConfig;
+import org.plasticity.trainers.config.CnnModel;
 import org.plasticity.trainers.config.ConfigException;
+import org.plasticity.trainers.config.DirectEncoding;
+import org.plasticity.trainers.config.EncodingConfig;
+import org.plasticity.trainers.config.ModelConfig;
+import org.plasticity.trainers.config.NhlAdaptation;
+import org.plasticity.trainers.config.ResNetModel;
 import org.plasticity.trainers.config.ExperimentConfig;
 import org.plasticity.trainers.config.ExperimentConfigs;
 import org.plasticity.trainers.run.RunDirectory;
@@ -64,7 +71,27 @@ public final class SourceRun {
                     + " task(s), so the task must be below " + source.data().tasks() + ", got "
                     + config.adaptation().task());
         }
+        checkFits(config.adaptation().method(), source.model());
         return config.withSource(source.data(), source.model(), source.training());
+    }
+
+    /** Refuses, before anything is built or written, a method the source's architecture cannot take. */
+    private static void checkFits(AdaptationMethodConfig method, ModelConfig model) {
+        String type = AdaptationMethodConfig.typeName(method);
+        boolean convolutional = model instanceof CnnModel || model instanceof ResNetModel;
+        if (method instanceof NhlAdaptation && !convolutional) {
+            throw new UserError("adaptation.method.type: nhl adapts the first convolution, and the source's model.type="
+                    + ModelConfig.typeName(model) + " has none; use source, or a cnn/resnet18 source");
+        }
+        if (method.needsBatchNorm() && !convolutional) {
+            throw new UserError("adaptation.method.type: " + type + " adapts BatchNorm, and the source's model.type="
+                    + ModelConfig.typeName(model) + " has none; use source, or a cnn/resnet18 source");
+        }
+        if (method instanceof NhlAdaptation && !(model.encoding() instanceof DirectEncoding)) {
+            throw new UserError("adaptation.method.type: nhl's Hebbian step needs direct-coded input (the first "
+                    + "convolution sees the image itself), and the source uses model.encoding.type="
+                    + EncodingConfig.typeName(model.encoding()) + "; use bn-adapt or tent");
+        }
     }
 
     /**

@@ -15,4 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LatencyEncoding.class, name = "latency")
 })
 public interface EncodingConfig extends ConfigNode {
+
+    /** The registered type name of an encoding ({@code direct}). */
+    static String typeName(EncodingConfig encoding) {
+        return TypeRegistry.nameOf(encoding);
+    }
 }

@@ -2,7 +2,9 @@ package org.plasticity.core.plasticity;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
 import org.plasticity.core.layer.Conv2dLayer;
 import org.plasticity.core.tensor.Constants;
 import org.plasticity.core.tensor.Gradients;
@@ -44,29 +46,38 @@ public record SoftHebbianRule(double temperature, double rate, boolean antiHebbi
         try (Gradients.AutoCloseableMode ignored = Gradients.notRecording()) {
             NDArray weight = conv.weight().value();
             Shape shape = weight.getShape();
-            NDArray w = weight.stopGradient().reshape(conv.outputs(), conv.fanIn());
-            NDArray patches = conv.presynapticRows(x.stopGradient());
-            NDArray u = patches.matMul(w.transpose());
+            NDArray w = weight.stopGradient();
+            NDArray input = x.stopGradient();
+            int k = conv.kernel();
+            Shape stride = new Shape(conv.stride(), conv.stride());
+            Shape padding = new Shape(conv.padding(), conv.padding());
+            // u = w·x at every location: the layer's own convolution, bias left out
+            NDArray u = Conv2d.conv2d(input, w, null, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
             NDArray y = u.mul(constants.of(1.0 / temperature)).softmax(1);
             if (antiHebbian) {
                 // +1 for the winner, −1 for the others
-                NDArray sign = u.argMax(1).oneHot(conv.outputs()).toType(DataType.FLOAT32, false)
+                NDArray sign = u.argMax(1).oneHot(conv.outputs()).transpose(0, 3, 1, 2).toType(DataType.FLOAT32, false)
                         .mul(constants.of(2.0)).sub(constants.of(1.0));
                 y = y.mul(sign);
             }
-            NDArray yx = y.transpose().matMul(patches);
-            NDArray yu = y.mul(u).sum(new int[] {0}).reshape(conv.outputs(), 1);
+            // Σ_n y_nk·x_n as a convolution over the batch (SoftHebb's demo.py): input xᵀ [C, B, H, W], weight
+            // yᵀ [K, B, H', W'], dilated by the layer's stride; the output is at least k×k and is cropped to it
+            NDArray yx = Conv2d.conv2d(input.transpose(1, 0, 2, 3), y.transpose(1, 0, 2, 3), null, new Shape(1, 1),
+                    padding, stride, 1).singletonOrThrow()
+                    .get(new NDIndex(":, :, 0:{}, 0:{}", k, k)).transpose(1, 0, 2, 3);
+            NDArray yu = y.mul(u).sum(new int[] {0, 2, 3}).reshape(conv.outputs(), 1, 1, 1);
             NDArray delta = yx.sub(yu.mul(w));
             NDArray size = delta.abs().max();
             NDArray change = delta.div(size.add(constants.of(1e-30))).mul(constants.of(rate));
             if (keepNorms) {
-                NDArray updated = w.add(change);
-                NDArray norms = w.norm(new int[] {1}, true);
+                NDArray w2 = w.reshape(conv.outputs(), conv.fanIn());
+                NDArray updated = w2.add(change.reshape(conv.outputs(), conv.fanIn()));
+                NDArray norms = w2.norm(new int[] {1}, true);
                 updated = updated.mul(norms.div(updated.norm(new int[] {1}, true).add(constants.of(1e-30))));
-                change = updated.sub(w);
+                change = updated.sub(w2).reshape(shape);
             }
             // in place on the device: every reference to the weight stays valid, no host copy
-            weight.addi(change.reshape(shape));
+            weight.addi(change);
             return size;
         }
     }

@@ -35,7 +35,7 @@ public final class Charts {
     /** Size of a per-task accuracy chart. */
     public static final int LINES_HEIGHT = 480;
 
-    private static final Color[] HEAT = {new Color(0xfff5eb), new Color(0xfdae6b), new Color(0xe6550d),
+    static final Color[] HEAT = {new Color(0xfff5eb), new Color(0xfdae6b), new Color(0xe6550d),
         new Color(0x7f2704)};
 
     // Charts are built with an explicit theme: HeatMapChart(int, int) leaves its styler's locale and fonts unset.
@@ -182,7 +182,7 @@ public final class Charts {
         return png(chart);
     }
 
-    private static byte[] png(Chart<?, ?> chart) {
+    static byte[] png(Chart<?, ?> chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -194,7 +194,7 @@ public final class Charts {
         return Double.isFinite(v) ? v : 0.0;
     }
 
-    private static String shorten(String label, int groups) {
+    static String shorten(String label, int groups) {
         int max = groups <= 2 ? 44 : groups <= 4 ? 28 : 20;
         return label.length() <= max ? label : label.substring(0, max - 1) + "…";
     }

@@ -22,11 +22,12 @@ public final class HtmlReport {
      * @param summary  the per-group table
      * @param runs     the per-run table
      * @param failed   the unfinished runs (may have no rows)
+     * @param adaptation the test-time adaptation errors per method and stream (may have no rows)
      * @param plots    the plots
      * @return the HTML text
      */
     public static String render(String title, String intro, Table summary, Table runs, Table failed,
-            List<Plot> plots) {
+            Table adaptation, List<Plot> plots) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(Html.escape(title)).append("</title>\n")
@@ -41,15 +42,24 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n");
         sb.append("<h1>").append(Html.escape(title)).append("</h1>\n");
         sb.append("<p>").append(Html.escape(intro)).append("</p>\n");
-        sb.append("<h2>Summary</h2>\n").append(summary.html());
-        figures(sb, plots, "overview");
+        boolean continual = !runs.rows().isEmpty();
+        if (continual) {
+            sb.append("<h2>Summary</h2>\n").append(summary.html());
+            figures(sb, plots, "overview");
+        }
+        if (!adaptation.rows().isEmpty()) {
+            sb.append("<h2>Test-time adaptation (error %)</h2>\n").append(adaptation.html());
+            figures(sb, plots, AdaptationReport.SECTION);
+        }
         if (!failed.rows().isEmpty()) {
             sb.append("<h2>Runs that did not finish</h2>\n<div class=\"failed\">\n").append(failed.html())
                     .append("</div>\n");
         }
-        sb.append("<h2>Per group</h2>\n");
-        figures(sb, plots, "groups");
-        sb.append("<h2>Runs</h2>\n").append(runs.html());
+        if (continual) {
+            sb.append("<h2>Per group</h2>\n");
+            figures(sb, plots, "groups");
+            sb.append("<h2>Runs</h2>\n").append(runs.html());
+        }
         if (plots.stream().anyMatch(p -> p.section().equals("runs"))) {
             sb.append("<details><summary>Accuracy matrix of every run</summary>\n");
             figures(sb, plots, "runs");

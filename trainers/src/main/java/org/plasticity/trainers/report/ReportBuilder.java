@@ -51,20 +51,29 @@ public final class ReportBuilder {
      */
     public static Report build(List<Path> inputs, Path out, List<String> groupBy) {
         List<RunRecord> runs = RunScanner.scan(inputs);
+        AdaptationReport adaptation = AdaptationReport.of(runs);
+        // adaptation runs have no accuracy matrix: they get their own section
+        runs = runs.stream().filter(r -> !AdaptationReport.isAdaptation(r)).toList();
         List<RunRecord> completed = runs.stream().filter(RunRecord::completed).toList();
         Grouping grouping = groupBy.isEmpty() ? Grouping.byDefault(completed)
                 : Grouping.byConfigKeys(completed, groupBy);
         Table summary = ReportTables.summary(grouping);
         Table perRun = ReportTables.runs(runs);
         Table unfinished = ReportTables.unfinished(runs);
-        List<Plot> plots = plots(grouping, completed);
+        List<Plot> plots = new ArrayList<>(plots(grouping, completed));
+        plots.addAll(adaptation.plots());
         String title = "Plasticity report: " + inputs.stream().map(p -> p.getFileName() == null ? p.toString()
                 : p.getFileName().toString()).collect(Collectors.joining(", "));
-        String intro = completed.size() + " of " + runs.size() + " runs finished, in " + grouping.groups().size()
-                + " group(s) by " + String.join(", ", grouping.keys()) + " (seeds pooled: mean ± sample std)"
+        String continualIntro = completed.size() + " of " + runs.size() + " runs finished, in "
+                + grouping.groups().size() + " group(s) by " + String.join(", ", grouping.keys())
+                + " (seeds pooled: mean ± sample std)"
                 + (grouping.added().isEmpty() ? "" : "; " + String.join(", ", grouping.added())
                         + " added because it differs within a method")
                 + ". ACC in %, BWT and FWT in percentage points.";
+        String adaptationIntro = adaptation.table().rows().size() + " test-time adaptation group(s) (method · source, "
+                + "runs pooled): errors in %.";
+        String intro = adaptation.table().rows().isEmpty() ? continualIntro
+                : runs.isEmpty() ? adaptationIntro : continualIntro + " " + adaptationIntro;
         Path dir = out.toAbsolutePath().normalize();
         List<Path> written = new ArrayList<>();
         try {
@@ -76,9 +85,9 @@ public final class ReportBuilder {
             }
             AtomicFiles.writeString(dir.resolve(SUMMARY_CSV), ReportTables.summaryCsv(grouping));
             AtomicFiles.writeString(dir.resolve(RUNS_CSV), ReportTables.runsCsv(runs));
-            AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown(title, intro, summary, perRun, unfinished, plots));
+            AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown(title, intro, summary, perRun, unfinished, adaptation, plots));
             AtomicFiles.writeString(dir.resolve(HTML), HtmlReport.render(title, intro, summary, perRun, unfinished,
-                    plots));
+                    adaptation.table(), plots));
         } catch (IOException e) {
             throw new UserError("cannot write the report into " + dir + ": " + e.getMessage()
                     + "; choose another folder with --out");
@@ -115,14 +124,22 @@ public final class ReportBuilder {
     }
 
     private static String markdown(String title, String intro, Table summary, Table runs, Table unfinished,
-            List<Plot> plots) {
+            AdaptationReport adaptation, List<Plot> plots) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(title).append("\n\n").append(intro).append("\n\n");
-        sb.append("## Summary\n\n").append(summary.markdown()).append('\n');
+        boolean continual = !runs.rows().isEmpty();
+        if (continual) {
+            sb.append("## Summary\n\n").append(summary.markdown()).append('\n');
+        }
+        if (!adaptation.table().rows().isEmpty()) {
+            sb.append("## Test-time adaptation (error %)\n\n").append(adaptation.table().markdown()).append('\n');
+        }
         if (!unfinished.rows().isEmpty()) {
             sb.append("## Runs that did not finish\n\n").append(unfinished.markdown()).append('\n');
         }
-        sb.append("## Runs\n\n").append(runs.markdown()).append('\n');
+        if (continual) {
+            sb.append("## Runs\n\n").append(runs.markdown()).append('\n');
+        }
         if (!plots.isEmpty()) {
             sb.append("## Plots\n\n");
             for (Plot p : plots) {
@@ -131,7 +148,9 @@ public final class ReportBuilder {
                             .append(")\n\n");
                 }
             }
-            sb.append("Accuracy matrix of every run: `plots/runs/`.\n");
+            if (continual) {
+                sb.append("Accuracy matrix of every run: `plots/runs/`.\n");
+            }
         }
         return sb.toString();
     }

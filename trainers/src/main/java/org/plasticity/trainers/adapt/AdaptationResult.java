@@ -16,6 +16,8 @@ import java.util.Map;
  * @param device          the device it ran on
  * @param reset           {@code each-shift} or {@code continual}
  * @param batchSize       test samples per adapted batch
+ * @param frost           what the frost corruption blended in: {@code photos} (the reference's, from
+ *                        {@code shifts.frost}) or {@code procedural substitute}
  * @param shifts          one entry per stream, in order
  * @param meanError       the mean error over the corruption streams (the benchmark's "mean"), or null without any
  * @param meanErrorBySeverity the mean error over the corruptions at each severity
@@ -24,7 +26,7 @@ import java.util.Map;
  */
 public record AdaptationResult(String kind, String name, String method, String source, String model,
                                String trainingMethod, String device, String reset, int batchSize,
-                               List<ShiftResult> shifts, Double meanError, Map<String, Double> meanErrorBySeverity,
+                               String frost, List<ShiftResult> shifts, Double meanError, Map<String, Double> meanErrorBySeverity,
                                double msPerBatch, double wallTimeSeconds) {
 
     /** The {@code kind} of adaptation results. */

@@ -75,7 +75,8 @@ public final class AdaptationTrainer implements Trainer<AdaptationResult> {
         }
         AdaptationResult result = new AdaptationResult(AdaptationResult.KIND, config.name(), methodName,
                 adaptation.source(), ModelConfig.typeName(config.model()), config.training().method(),
-                experiment.device().toString(), adaptation.reset(), adaptation.batchSize(), results,
+                experiment.device().toString(), adaptation.reset(), adaptation.batchSize(),
+                adaptation.shifts().frost() == null ? "procedural substitute" : "photos", results,
                 meanError(results), bySeverity(results), adaptNanos / 1e6 / Math.max(1, batches),
                 (System.nanoTime() - start) / 1e9);
         if (result.meanError() != null) {

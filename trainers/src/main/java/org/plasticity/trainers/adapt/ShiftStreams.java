@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.plasticity.datasets.DataRoot;
 import org.plasticity.datasets.corruption.Corruption;
 import org.plasticity.datasets.corruption.CorruptedImages;
+import org.plasticity.datasets.corruption.Corruptor;
+import org.plasticity.datasets.corruption.FrostTextures;
 import org.plasticity.datasets.corruption.ImageGeometry;
 import org.plasticity.datasets.formats.DigitsCsv;
 import org.plasticity.datasets.formats.ImageSet;
@@ -54,13 +57,15 @@ final class ShiftStreams {
         LabeledImages clean = labelling.select(MnistLike.load(root, folder).test(), adaptation.testLimit());
         ImageSet images = clean.images();
         ImageGeometry geometry = new ImageGeometry(1, images.rows(), images.cols());
+        Corruptor corruptor = new Corruptor(geometry, shifts.frost() == null ? Optional.empty()
+                : Optional.of(FrostTextures.load(Path.of(shifts.frost()))));
         List<ShiftStream> streams = new ArrayList<>();
         if (shifts.clean()) {
             streams.add(stream("clean", null, 0, images.pixels(), clean, norm));
         }
         for (Corruption c : shifts.corruptionList()) {
             for (int severity : shifts.severities()) {
-                byte[] pixels = CorruptedImages.corrupt(images.pixels(), images.count(), geometry, c, severity,
+                byte[] pixels = CorruptedImages.corrupt(corruptor, images.pixels(), images.count(), c, severity,
                         shifts.seed());
                 streams.add(stream(c.configName() + "@" + severity, c, severity, pixels, clean, norm));
             }

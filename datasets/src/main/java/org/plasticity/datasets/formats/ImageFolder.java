@@ -104,7 +104,8 @@ public record ImageFolder(List<String> classNames, LabeledImages images) {
         try {
             image = ImageIO.read(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw DataFileException.unreadable(file, "cannot decode image (" + e.getMessage() + ")", e);
+            throw DataFileException.unreadable(file, "cannot decode image"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         }
         if (image == null) {
             throw DataFileException.corrupt(file, "not an image ImageIO can decode");

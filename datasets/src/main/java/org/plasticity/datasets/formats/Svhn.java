@@ -82,9 +82,23 @@ public final class Svhn {
             if (e instanceof DataFileException d) {
                 throw d;
             }
-            throw DataFileException.unreadable(file, "truncated or damaged MAT-file (" + e.getMessage()
-                    + ")", e);
+            throw DataFileException.unreadable(file, "truncated or damaged MAT-file (" + reason(e) + ")", e);
         }
+    }
+
+    /** The MAT-file library wraps what went wrong; say it without exception class names. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof java.nio.BufferUnderflowException) {
+                return "the file ends early";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null || m.contains("Exception") ? "cannot be decoded" : m;
     }
 
     private static ImageSet images(Matrix x, int n) {

@@ -83,6 +83,7 @@ class NumpyPickleTest {
             Path f = VisionFixtures.write(tmp.resolve("cut.pkl"), Arrays.copyOf(whole, cut));
             DataFileException e = assertThrows(DataFileException.class, () -> PickledDict.read(f), "cut " + cut);
             assertTrue(e.getMessage().contains(f.toAbsolutePath().toString()), e.getMessage());
+            assertTrue(!e.getMessage().contains("Exception"), "no exception class in a user message: " + e.getMessage());
         }
     }
 

@@ -72,5 +72,6 @@ class SvhnTest {
         DataFileException e = assertThrows(DataFileException.class, () -> Svhn.read(f));
         assertTrue(e.getMessage().contains(part), e.getMessage());
         assertTrue(e.getMessage().contains(f.toAbsolutePath().toString()), e.getMessage());
+        assertTrue(!e.getMessage().contains("Exception"), "no exception class in a user message: " + e.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.plasticity.datasets.DataFileException;
@@ -88,7 +89,7 @@ public record ImageFolder(List<String> classNames, LabeledImages images) {
                 && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
     }
 
-    private static List<Path> sorted(Path dir, java.util.function.Predicate<Path> keep) {
+    private static List<Path> sorted(Path dir, Predicate<Path> keep) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(keep).sorted((a, b) -> a.getFileName().toString()
                     .compareTo(b.getFileName().toString())).toList();

@@ -1,5 +1,6 @@
 package org.plasticity.datasets.formats;
 
+import java.util.List;
 import net.razorvine.pickle.PickleException;
 
 /**
@@ -46,7 +47,7 @@ public final class PickledArray {
      *     Python objects, or its data does not match its shape
      */
     NdArray toNdArray() {
-        if (raw instanceof java.util.List<?>) {
+        if (raw instanceof List<?>) {
             throw new IllegalArgumentException("holds Python objects (dtype object), not numbers");
         }
         NumpyDtype type = dtype.toDtype();

@@ -1,5 +1,6 @@
 package org.plasticity.datasets.scenario;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.plasticity.datasets.formats.ImageSet;
@@ -46,7 +47,7 @@ public record ChannelNormalization(List<PixelNormalization> channels) {
      * @return it for every channel (a gray image repeated to RGB, or plain scaling)
      */
     public static ChannelNormalization repeat(PixelNormalization norm, int channels) {
-        return new ChannelNormalization(java.util.Collections.nCopies(channels, norm));
+        return new ChannelNormalization(Collections.nCopies(channels, norm));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.plasticity.datasets.scenario;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -73,7 +74,7 @@ public final class DatasetSequence implements Scenario {
             long[] shapeHere = {train.channels(), train.rows(), train.cols()};
             if (firstShape == null) {
                 firstShape = shapeHere;
-            } else if (!java.util.Arrays.equals(firstShape, shapeHere)) {
+            } else if (!Arrays.equals(firstShape, shapeHere)) {
                 throw new IllegalArgumentException(s.data().name() + " images are "
                         + train.shapeText() + " after the transform, the first task's "
                         + firstShape[0] + "x" + firstShape[1] + "x" + firstShape[2]);
@@ -96,7 +97,7 @@ public final class DatasetSequence implements Scenario {
     }
 
     private static Split split(Stage s, ImageSet images, LabeledImages source, Integer limit) {
-        int[] labels = java.util.Arrays.copyOf(source.labels(), images.count());
+        int[] labels = Arrays.copyOf(source.labels(), images.count());
         return Split.of(s.norm().apply(images, Limits.firstN(images.count())), images.imageSize(),
                 labels);
     }

@@ -2,6 +2,7 @@ package org.plasticity.datasets.scenario;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.plasticity.datasets.formats.DigitsCsv;
@@ -92,9 +93,9 @@ public final class DigitSequence {
 
     private static LabeledImages rows(ImageSet images, int[] labels, int from, int to) {
         int size = images.imageSize();
-        byte[] pixels = java.util.Arrays.copyOfRange(images.pixels(), from * size, to * size);
+        byte[] pixels = Arrays.copyOfRange(images.pixels(), from * size, to * size);
         return new LabeledImages(new ImageSet(pixels, to - from, 1, images.rows(), images.cols()),
-                java.util.Arrays.copyOfRange(labels, from, to));
+                Arrays.copyOfRange(labels, from, to));
     }
 
     private static DatasetSequence.Stage mnistStage(Path root, String folder, boolean normalize) {

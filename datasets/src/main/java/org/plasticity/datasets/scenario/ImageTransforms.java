@@ -1,5 +1,6 @@
 package org.plasticity.datasets.scenario;
 
+import java.util.Arrays;
 import org.plasticity.datasets.formats.ImageSet;
 import org.plasticity.datasets.formats.LabeledImages;
 
@@ -65,8 +66,8 @@ public final class ImageTransforms {
             return data;
         }
         ImageSet i = data.images();
-        byte[] pixels = java.util.Arrays.copyOf(i.pixels(), n * i.imageSize());
+        byte[] pixels = Arrays.copyOf(i.pixels(), n * i.imageSize());
         return new LabeledImages(new ImageSet(pixels, n, i.channels(), i.rows(), i.cols()),
-                java.util.Arrays.copyOf(data.labels(), n));
+                Arrays.copyOf(data.labels(), n));
     }
 }

@@ -1,6 +1,7 @@
 package org.plasticity.datasets.scenario;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.plasticity.datasets.formats.Cifar;
 import org.plasticity.datasets.formats.ImageDataset;
 import org.plasticity.datasets.formats.LabeledImages;
@@ -71,7 +72,7 @@ public final class ReferenceSplits {
                     + " for " + MINI_IMAGENET_NAME + ", got " + o.tasks());
         }
         int[][] all = miniImageNetGroups();
-        int[][] groups = java.util.Arrays.copyOf(all, o.tasks());
+        int[][] groups = Arrays.copyOf(all, o.tasks());
         ImageDataset raw = MiniImageNet.load(root);
         ImageDataset data = new ImageDataset(raw.name(), raw.classes(), resized(raw.train()),
                 resized(raw.test()));
@@ -85,7 +86,7 @@ public final class ReferenceSplits {
         int k = MiniImageNet.CLASSES / MINI_IMAGENET_TASKS;
         int[][] groups = new int[MINI_IMAGENET_TASKS][];
         for (int t = 0; t < groups.length; t++) {
-            groups[t] = java.util.Arrays.copyOfRange(perm, t * k, (t + 1) * k);
+            groups[t] = Arrays.copyOfRange(perm, t * k, (t + 1) * k);
         }
         return groups;
     }

@@ -1,6 +1,7 @@
 package org.plasticity.datasets.scenario;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record ScenarioOptions(String name, Path root, int tasks, Integer trainLi
      * @return the options
      */
     public static ScenarioOptions defaults(String name, Path root) {
-        int tasks = java.util.Map.of(Scenarios.PERMUTED_MNIST, PermutedMnist.MAX_TASKS,
+        int tasks = Map.of(Scenarios.PERMUTED_MNIST, PermutedMnist.MAX_TASKS,
                 Scenarios.SPLIT_CIFAR100, 10, Scenarios.SPLIT_MINI_IMAGENET,
                 ReferenceSplits.MINI_IMAGENET_TASKS, Scenarios.MNIST_FASHION_DIGITS,
                 DigitSequence.TASKS).getOrDefault(name, 5);

@@ -1,6 +1,7 @@
 package org.plasticity.datasets.scenario;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class Scenarios {
         b.put(FIVE_DATASETS, (root, o) -> FiveDatasets.create(root, o, true));
         b.put(FIVE_DATASETS_DOMAIN, (root, o) -> FiveDatasets.create(root, o, false));
         b.put(MNIST_FASHION_DIGITS, DigitSequence::create);
-        return java.util.Collections.unmodifiableMap(b);
+        return Collections.unmodifiableMap(b);
     }
 
     /**

@@ -13,6 +13,9 @@ final class FetchHint {
     private static final Map<String, String> ONLY_BY_FOLDER =
             Map.of("mnist", "mnist", "fashion-mnist", "fashion-mnist", "sklearn-digits", "digits");
 
+    /** Where the layouts of the data sets no script can fetch are described. */
+    static final String DOC = "docs/DATASETS.md";
+
     private FetchHint() {}
 
     /**
@@ -32,7 +35,7 @@ final class FetchHint {
         String only = ONLY_BY_FOLDER.get(folder);
         String fetch = only != null
                 ? "run scripts/fetch-data.sh --only " + only
-                : "put the official files there";
+                : "put the official files there (" + DOC + " says which)";
         return fetch + ", or set data.root / " + DataRoot.ENV
                 + " to the folder that holds " + folder + "/";
     }
@@ -45,7 +48,7 @@ final class FetchHint {
         String only = ONLY_BY_FOLDER.get(folderOf(file));
         return only != null
                 ? "run scripts/fetch-data.sh --only " + only + " to fetch a verified copy"
-                : "replace it with the official file";
+                : "replace it with the official file (" + DOC + ")";
     }
 
     private static String folderOf(Path file) {

@@ -48,25 +48,11 @@ public record PixelNormalization(float mean, float std) {
     }
 
     /**
-     * @param images source images
+     * @param images source images (every channel normalized alike)
      * @param samples indices of the images to convert, in output order
-     * @return {@code samples.length * imageSize} floats, row-major
+     * @return {@code samples.length * imageSize} floats, in the images' order
      */
     public float[] apply(ImageSet images, int[] samples) {
-        float[] table = new float[256];
-        for (int p = 0; p < 256; p++) {
-            table[p] = apply(p);
-        }
-        int dim = images.imageSize();
-        byte[] pixels = images.pixels();
-        float[] out = new float[Math.multiplyExact(samples.length, dim)];
-        for (int j = 0; j < samples.length; j++) {
-            int src = samples[j] * dim;
-            int dst = j * dim;
-            for (int k = 0; k < dim; k++) {
-                out[dst + k] = table[pixels[src + k] & 0xFF];
-            }
-        }
-        return out;
+        return ChannelNormalization.repeat(this, images.channels()).apply(images, samples);
     }
 }

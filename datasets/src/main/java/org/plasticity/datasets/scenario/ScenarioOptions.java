@@ -1,6 +1,7 @@
 package org.plasticity.datasets.scenario;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,11 @@ import java.util.Objects;
  * @param tasks number of tasks
  * @param trainLimit first n training samples (per task for split scenarios), or null for all
  * @param testLimit first n test samples (per task for split scenarios), or null for all
- * @param classesPerTask classes per task (split scenarios only)
- * @param taskIncremental per-task heads (split scenarios only; permuted-mnist always shares one)
+ * @param classesPerTask classes per task (split-mnist and split-fashion-mnist only; the reference
+ *     protocols fix their class split)
+ * @param taskIncremental per-task heads with local labels, or one shared head with global labels
+ *     (class splits only; permuted-mnist and five-datasets-domain always share one head,
+ *     five-datasets and mnist-fashion-digits always have per-task heads)
  * @param normalize mean/std normalization (true) or {@code x / 255} in [0, 1] (false)
  */
 public record ScenarioOptions(String name, Path root, int tasks, Integer trainLimit,
@@ -24,15 +28,20 @@ public record ScenarioOptions(String name, Path root, int tasks, Integer trainLi
     }
 
     /**
-     * The reference settings: all data, normalized; 10 tasks for permuted-mnist, 5 task-incremental
-     * tasks of 2 classes for the split scenarios.
+     * The reference settings: all data, normalized, task-incremental where the protocol has per-task
+     * heads, and every task of the protocol (10 for permuted-mnist and split-cifar100, 5 tasks of 2
+     * classes for the MNIST splits, 20 for split-miniimagenet, 5 for 5-Datasets, 3 for
+     * mnist-fashion-digits).
      *
      * @param name scenario name
      * @param root configured data root, or null
      * @return the options
      */
     public static ScenarioOptions defaults(String name, Path root) {
-        int tasks = Scenarios.PERMUTED_MNIST.equals(name) ? PermutedMnist.MAX_TASKS : 5;
+        int tasks = Map.of(Scenarios.PERMUTED_MNIST, PermutedMnist.MAX_TASKS,
+                Scenarios.SPLIT_CIFAR100, 10, Scenarios.SPLIT_MINI_IMAGENET,
+                ReferenceSplits.MINI_IMAGENET_TASKS, Scenarios.MNIST_FASHION_DIGITS,
+                DigitSequence.TASKS).getOrDefault(name, 5);
         return new ScenarioOptions(name, root, tasks, null, null, 2, true, true);
     }
 }

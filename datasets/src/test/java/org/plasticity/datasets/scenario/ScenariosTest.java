@@ -43,6 +43,18 @@ class ScenariosTest {
     }
 
     @Test
+    void registersTheReferenceProtocols() {
+        assertEquals(java.util.List.of("permuted-mnist", "split-mnist", "split-fashion-mnist", "split-cifar100",
+                "split-miniimagenet", "five-datasets", "five-datasets-domain", "mnist-fashion-digits"),
+                Scenarios.NAMES);
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> Scenarios.create(ScenarioOptions.defaults("split-cifar100", tmp)));
+        assertTrue(e.getMessage().contains("cifar-100-binary/train.bin"), e.getMessage());
+        assertTrue(e.getMessage().contains("docs/DATASETS.md"), e.getMessage());
+        assertEquals(20, ScenarioOptions.defaults("split-miniimagenet", tmp).tasks());
+    }
+
+    @Test
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Scenarios.create(ScenarioOptions.defaults("split-cifar", tmp)));

@@ -90,13 +90,12 @@ final class CrossFieldRules {
     private static void perTaskHeadMatchesScenario(ExperimentConfig config, ConfigProblems problems) {
         DataConfig data = config.data();
         String head = config.model().head();
-        boolean split = data.scenario().startsWith("split-");
-        boolean taskIncremental = data.incremental().equals("task");
         ConfigProblems at = problems.at("model").at("head");
-        if (head.equals("per-task") && !(split && taskIncremental)) {
+        if (head.equals("per-task") && !data.perTaskHeads()) {
             at.report("per-task requires a split scenario with data.incremental=task, got data.scenario="
-                    + data.scenario() + " and data.incremental=" + data.incremental());
-        } else if (split && taskIncremental && !head.equals("per-task")) {
+                    + data.scenario() + " and data.incremental=" + data.incremental()
+                    + (data.alwaysSharedHead() ? " (" + data.scenario() + " always shares one head)" : ""));
+        } else if (data.perTaskHeads() && !head.equals("per-task")) {
             at.report("data.scenario=" + data.scenario() + " with data.incremental=task requires per-task, got "
                     + head);
         }

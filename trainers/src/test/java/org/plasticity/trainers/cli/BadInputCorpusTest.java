@@ -209,10 +209,141 @@ class BadInputCorpusTest {
                 "train-images-idx3-ubyte"));
         c.add(new Case("missing fashion-mnist", config(good, "\"data\": { \"scenario\": \"split-fashion-mnist\", \"tasks\": 1, "
                 + "\"incremental\": \"class\" }"), List.of(), "fashion-mnist"));
+        // issue 12: the vision formats, each damaged in the file the scenario reads
+        c.add(cfg("classesPerTask on a fixed class split", "\"data\": { \"scenario\": \"split-cifar100\", "
+                + "\"classesPerTask\": 5 }, \"model\": { \"head\": \"per-task\" }", "data.classesPerTask"));
+        c.add(cfg("too many miniimagenet tasks", "\"data\": { \"scenario\": \"split-miniimagenet\", \"tasks\": 21 }, "
+                + "\"model\": { \"head\": \"per-task\" }", "data.tasks"));
+        c.add(cfg("class-incremental five-datasets", "\"data\": { \"scenario\": \"five-datasets\", \"tasks\": 5, "
+                + "\"incremental\": \"class\" }", "data.incremental"));
+        c.add(cfg("per-task heads on five-datasets-domain", "\"data\": { \"scenario\": \"five-datasets-domain\", "
+                + "\"tasks\": 5 }, \"model\": { \"head\": \"per-task\" }", "five-datasets-domain always shares one head"));
+        c.add(vision("truncated cifar-100 binary", "split-cifar100", "cifar-100-binary/train.bin",
+                v -> v.cifarBinary("cifar-100-binary", List.of("train.bin", "test.bin"), 2)));
+        c.add(vision("truncated cifar-100 pickle", "split-cifar100", "cifar-100-python/train",
+                v -> v.pickles("cifar-100-python", List.of("train", "test"))));
+        c.add(vision("truncated miniimagenet pickle", "split-miniimagenet", "miniimagenet/train.pkl",
+                v -> v.pickles("miniimagenet", List.of("train.pkl", "test.pkl"))));
+        c.add(vision("truncated svhn mat-file", "five-datasets", "svhn/train_32x32.mat", v -> {
+            v.cifar10();
+            v.mnist("mnist");
+            v.svhn();
+        }));
+        c.add(vision("truncated notmnist pickle", "five-datasets", "notmnist/notmnist_train.pkl", v -> {
+            v.cifar10();
+            v.mnist("mnist");
+            v.svhn();
+            v.mnist("fashion-mnist");
+            v.pickles("notmnist", List.of("notmnist_train.pkl", "notmnist_test.pkl"));
+        }));
+        c.add(vision("truncated digits csv", "mnist-fashion-digits", "sklearn-digits/digits.csv.gz", v -> {
+            v.mnist("mnist");
+            v.mnist("fashion-mnist");
+            v.gzipped("sklearn-digits/digits.csv.gz", ("0,".repeat(64) + "3\n").repeat(20));
+        }));
         // output directories
         Path aFile = Files.writeString(temp.resolve("plain-file"), "x");
         c.add(new Case("output under a file", config(good, ""), List.of("--out", aFile.resolve("run").toString()), "plain-file"));
         return c.stream().map(Arguments::of);
+    }
+
+    /**
+     * A run of {@code scenario} over a data root that {@code fill} writes, whose file {@code damaged} is then cut
+     * to half its length: it must fail naming that file.
+     */
+    static Case vision(String name, String scenario, String damaged, java.util.function.Consumer<VisionRoot> fill)
+            throws IOException {
+        VisionRoot v = new VisionRoot(temp.resolve("vision-" + name.replace(' ', '-')));
+        fill.accept(v);
+        Path file = v.root().resolve(damaged);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        int tasks = scenario.equals("split-cifar100") || scenario.equals("split-miniimagenet") ? 1
+                : scenario.equals("five-datasets") ? 5 : 3;
+        return new Case(name, config(v.root(), "\"data\": { \"scenario\": \"" + scenario + "\", \"tasks\": " + tasks
+                + " }, \"model\": { \"head\": \"per-task\" }"), List.of(), damaged);
+    }
+
+    /** Writes small valid files of the vision formats under a data root. */
+    record VisionRoot(Path root) {
+        void write(String file, byte[] bytes) {
+            try {
+                Files.createDirectories(root.resolve(file).getParent());
+                Files.write(root.resolve(file), bytes);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        void gzipped(String file, String text) {
+            try {
+                write(file, gzip(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** CIFAR binary files of three all-zero records with label bytes 0 (half of them is not whole records). */
+        void cifarBinary(String folder, List<String> files, int labelBytes) {
+            for (String f : files) {
+                write(folder + "/" + f, new byte[3 * (labelBytes + 3072)]);
+            }
+        }
+
+        void cifar10() {
+            cifarBinary("cifar-10-batches-bin", List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
+                    "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin"), 1);
+        }
+
+        /** Pickled dicts (the library's own pickler): enough to be cut, not meant to be decoded whole. */
+        void pickles(String folder, List<String> files) {
+            try {
+                byte[] p = new net.razorvine.pickle.Pickler().dumps(java.util.Map.of("data", new byte[4096],
+                        "labels", List.of(1, 2, 3)));
+                for (String f : files) {
+                    write(folder + "/" + f, p);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** The good MNIST files under {@code folder}. */
+        void mnist(String folder) {
+            for (String f : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                    "t10k-labels-idx1-ubyte")) {
+                try {
+                    write(folder + "/" + f, goodBytes(f));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+
+        /** SVHN MAT-files of two black images labelled 1 (MATLAB v5, written with the MAT-file library). */
+        void svhn() {
+            for (String f : List.of("train_32x32.mat", "test_32x32.mat")) {
+                try (us.hebi.matlab.mat.types.MatFile mat = us.hebi.matlab.mat.format.Mat5.newMatFile()) {
+                    us.hebi.matlab.mat.types.Matrix y = us.hebi.matlab.mat.format.Mat5.newMatrix(2, 1);
+                    y.setDouble(0, 1);
+                    y.setDouble(1, 1);
+                    mat.addArray("X", us.hebi.matlab.mat.format.Mat5.newMatrix(new int[] {32, 32, 3, 2},
+                            us.hebi.matlab.mat.types.MatlabType.UInt8)).addArray("y", y);
+                    Files.createDirectories(root.resolve("svhn"));
+                    us.hebi.matlab.mat.format.Mat5.writeToFile(mat, root.resolve("svhn").resolve(f).toFile());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
     }
 
     /** A CNN config over the good data: the data keys, the conv channels and extra top-level members. */
@@ -224,11 +355,7 @@ class BadInputCorpusTest {
     }
 
     static byte[] brokenGzip(byte[] data) throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(data);
-        }
-        byte[] gz = bytes.toByteArray();
+        byte[] gz = gzip(data);
         return java.util.Arrays.copyOf(gz, gz.length / 2);
     }
 

@@ -15,7 +15,8 @@ import org.plasticity.core.net.Network;
 import org.plasticity.core.tensor.TorchRuntime;
 import org.plasticity.datasets.formats.ImageSet;
 import org.plasticity.datasets.formats.LabeledImages;
-import org.plasticity.datasets.formats.MnistLike;
+import org.plasticity.datasets.formats.ImageDataset;
+import org.plasticity.datasets.scenario.ChannelNormalization;
 import org.plasticity.datasets.scenario.PixelNormalization;
 import org.plasticity.datasets.scenario.Scenario;
 import org.plasticity.datasets.scenario.SplitScenario;
@@ -60,8 +61,9 @@ abstract class AdaptFixture {
 
     static Scenario scenario() {
         Random random = new Random(1);
-        return new SplitScenario(new MnistLike("mnist", images(random, 40), images(random, 20)),
-                PixelNormalization.MNIST, 1, 10, false, null, null);
+        int[][] groups = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}};
+        return new SplitScenario("split-mnist", new ImageDataset("mnist", 10, images(random, 40), images(random, 20)),
+                ChannelNormalization.repeat(PixelNormalization.MNIST, 1), groups, false, null, null);
     }
 
     private static LabeledImages images(Random random, int n) {

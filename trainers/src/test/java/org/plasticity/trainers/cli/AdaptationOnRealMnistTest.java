@@ -52,12 +52,12 @@ class AdaptationOnRealMnistTest {
 
     private double meanError(Path source, String method) throws IOException {
         String name = JSON.readTree(method).get("type").asText();
-        Path config = Files.writeString(temp.resolve(name + ".json"), """
+        Path config = Files.writeString(temp.resolve("adapt-" + name + ".json"), """
                 { "threads": 2, "output": { "progress": false },
                   "adaptation": { "source": "%s", "method": %s, "testLimit": 2000,
                                   "shifts": { "corruptions": ["gaussian_noise", "contrast", "fog"] } } }
                 """.formatted(source, method));
-        Path out = temp.resolve(name);
+        Path out = temp.resolve("adapt-" + name);
         CliTest.Outcome o = CliTest.run("run", config.toString(), "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());

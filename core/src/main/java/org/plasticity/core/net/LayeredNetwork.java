@@ -15,6 +15,7 @@ import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.layer.Mode;
 import org.plasticity.core.layer.Param;
 import org.plasticity.core.layer.StepSummary;
+import org.plasticity.core.layer.UnitGates;
 import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.tensor.Constants;
@@ -42,6 +43,7 @@ public final class LayeredNetwork implements Network {
     private final List<Layer> body;
     private final List<LinearLayer> heads;
     private final List<WeightLayer> bodyWeights;
+    private final UnitGates gates;
     private final Encoder encoder;
     private final Readout readout;
     private final StepSummary observedRate;
@@ -71,6 +73,7 @@ public final class LayeredNetwork implements Network {
         this.inputShape = parts.inputShape().clone();
         this.body = List.copyOf(parts.body());
         this.heads = List.copyOf(parts.heads());
+        this.gates = parts.gates();
         List<WeightLayer> weights = new ArrayList<>();
         collectWeights(body, weights);
         weights.sort(Comparator.comparingInt(WeightLayer::index));
@@ -128,7 +131,8 @@ public final class LayeredNetwork implements Network {
 
     @Override
     public NDArray features(NDArray x, LayerObserver observer) {
-        ForwardContext context = new ForwardContext(timesteps, mode, constants, observer, observedRate, collapse);
+        ForwardContext context = new ForwardContext(timesteps, mode, constants, observer, observedRate, collapse,
+                gates);
         Activity a = encode(x);
         for (Layer layer : body) {
             a = context.forward(layer, a);
@@ -187,6 +191,11 @@ public final class LayeredNetwork implements Network {
     @Override
     public List<LinearLayer> heads() {
         return heads;
+    }
+
+    @Override
+    public UnitGates unitGates() {
+        return gates;
     }
 
     @Override

@@ -80,11 +80,6 @@ public final class UnitGates {
         return new Wiring(head, readout, readoutRepeat, null);
     }
 
-    /** Opens every gate. */
-    public void openAll() {
-        gates.forEach(UnitGate::open);
-    }
-
     /** Collects the gates of an architecture while it builds its layers. */
     public static final class Builder {
         private final List<UnitGate> gates = new ArrayList<>();

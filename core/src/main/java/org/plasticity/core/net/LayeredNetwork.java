@@ -33,7 +33,8 @@ import java.util.function.Function;
  * or static while it is the same at every step, so that a direct-encoded input's first
  * convolution runs once — and the heads are applied to the readout of the body's output,
  * {@code Σ_t a_t·s_t}. How the neurons train (BPTT, DSR) is in the neuron layers; BatchNorm and
- * dropout follow the network's {@link Mode}.
+ * dropout follow the network's {@link Mode}. The architecture's {@link UnitGates} act on the outputs
+ * of the layers they follow, through the {@link ForwardContext}.
  */
 public final class LayeredNetwork implements Network {
     private final NDManager manager;

@@ -102,11 +102,11 @@ public final class SpikingResNet18 implements Architecture {
             Conv2dLayer conv2 = conv(index++, n + ".conv2", out, out, 3, 1, 1, context, random);
             Conv2dLayer shortcut = stride != 1 || in != out
                     ? conv(index++, n + ".shortcut", in, out, 1, stride, 0, context, random) : null;
+            Layer bn1 = new BatchNormLayer(n + ".bn1", in, 0.1, 1e-5, context.manager());
             Layer neuron1 = neurons.create(n + ".sn1", context);
+            Layer bn2 = new BatchNormLayer(n + ".bn2", out, 0.1, 1e-5, context.manager());
             Layer neuron2 = neurons.create(n + ".sn2", context);
-            PreActivationBlock block = new PreActivationBlock(n,
-                    new BatchNormLayer(n + ".bn1", in, 0.1, 1e-5, context.manager()), neuron1, conv1,
-                    new BatchNormLayer(n + ".bn2", out, 0.1, 1e-5, context.manager()), neuron2, conv2, shortcut);
+            PreActivationBlock block = new PreActivationBlock(n, bn1, neuron1, conv1, bn2, neuron2, conv2, shortcut);
             UnitGate inner = gates.gate(n, out);
             UnitGate next = out == in ? stream : gates.gate("stage" + ++stage, out);
             gates.after(neuron1, stream).after(neuron2, inner).wire(conv1, stream, inner).wire(conv2, inner, next);
@@ -118,10 +118,10 @@ public final class SpikingResNet18 implements Architecture {
             body.add(block);
             in = out;
         }
+        Layer bn = new BatchNormLayer("bn", in, 0.1, 1e-5, context.manager());
         Layer last = neurons.create("sn", context);
         gates.after(last, stream).readout(stream, 1);
-        List<Layer> tail = List.of(new BatchNormLayer("bn", in, 0.1, 1e-5, context.manager()), last,
-                new AdaptiveAvgPool2dLayer("pool", 1, 1), new FlattenLayer("flatten"));
+        List<Layer> tail = List.of(bn, last, new AdaptiveAvgPool2dLayer("pool", 1, 1), new FlattenLayer("flatten"));
         for (Layer layer : tail) {
             shape = layer.outputShape(shape);
             body.add(layer);

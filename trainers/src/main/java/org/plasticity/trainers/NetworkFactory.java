@@ -199,16 +199,16 @@ public final class NetworkFactory {
             Readout readout = readout(model.readout(), steps, d.tau(), d.dt());
             DsrForward.Settings settings = new DsrForward.Settings(d.vth(), d.tau(), d.dt(), d.alpha(), d.trainVth(),
                     d.vthBound());
-            return (hidden, context) -> new DsrForward(hidden, settings, encoder(model.encoding(), context.constants()),
+            return (hidden, gates, context) -> new DsrForward(hidden, gates, settings, encoder(model.encoding(), context.constants()),
                     readout, context);
         }
         Readout readout = readout(model.readout(), steps, Double.NaN, Double.NaN);
         if (config.training().method().equals("ottt")) {
             org.plasticity.trainers.config.LifNeuron l = (org.plasticity.trainers.config.LifNeuron) neuron;
-            return (hidden, context) -> new OnlineForward(hidden, new OnlineLif(l.tau(), l.vth(), l.decayInput(),
+            return (hidden, gates, context) -> new OnlineForward(hidden, gates, new OnlineLif(l.tau(), l.vth(), l.decayInput(),
                     surrogate(l.surrogate(), context.constants()), context.constants()), readout, context);
         }
-        return (hidden, context) -> new BpttForward(hidden, neurons(neuron, context.constants()),
+        return (hidden, gates, context) -> new BpttForward(hidden, gates, neurons(neuron, context.constants()),
                 encoder(model.encoding(), context.constants()), readout, context);
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * What the layers of one forward pass share: the number of timesteps T, the {@link Mode}, the
- * network's kept constants, the observer of presynaptic activity, and the rate summary that
- * observed inputs carry (DSR's weighted firing rate, or none).
+ * network's kept constants, the observer of presynaptic activity, the rate summary that
+ * observed inputs carry (DSR's weighted firing rate, or none), and the network's {@link UnitGates}
+ * ({@link #forward} applies a layer's gate to its output).
  */
 public final class ForwardContext {
     private final int timesteps;
@@ -20,6 +21,7 @@ public final class ForwardContext {
     private final StepSummary rate;
     private final boolean collapse;
     private final Readout everyStep;
+    private final UnitGates gates;
 
     /**
      * @param timesteps T
@@ -38,6 +40,15 @@ public final class ForwardContext {
      */
     public ForwardContext(int timesteps, Mode mode, Constants constants, LayerObserver observer, StepSummary rate,
                           boolean collapse) {
+        this(timesteps, mode, constants, observer, rate, collapse, UnitGates.NONE);
+    }
+
+    /**
+     * @param gates the network's unit gates: a set gate acts on the output of the layer it follows
+     */
+    public ForwardContext(int timesteps, Mode mode, Constants constants, LayerObserver observer, StepSummary rate,
+                          boolean collapse, UnitGates gates) {
+        this.gates = gates;
         this.collapse = collapse;
         this.everyStep = Readout.sum(timesteps);
         this.timesteps = timesteps;
@@ -51,13 +62,20 @@ public final class ForwardContext {
      * Applies a layer: its own forward on the per-step value, and, when the input carries a
      * {@link DeferredSum} and the layer is time-linear in this pass, the deferred sum through it too.
      * Any other layer drops the deferred sum, so the gradient takes the exact per-step form there.
+     * Then the gate set on the layer's output, if any, in the same way (a gate is time-linear).
      */
     public Activity forward(Layer layer, Activity input) {
         Activity out = layer.forward(input, this);
         if (collapse && input.deferred() != null && layer instanceof TimeLinear linear && linear.timeLinear(this)) {
-            return out.withDeferred(input.deferred().then(linear));
+            out = out.withDeferred(input.deferred().then(linear));
         }
-        return out;
+        UnitGate gate = gates.after(layer);
+        return gate == null ? out : forward(gate, out);
+    }
+
+    /** The gate set on {@code layer}'s output, or null (for passes that apply layers themselves). */
+    public UnitGate gateAfter(Layer layer) {
+        return gates.after(layer);
     }
 
     /** The plain sum over the T steps of this pass, one object, so deferred sums can be shared. */

@@ -4,6 +4,7 @@ import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.layer.LayerInput;
 import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.layer.Param;
+import org.plasticity.core.layer.UnitGate;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -24,6 +25,7 @@ import java.util.function.IntFunction;
  */
 public final class BpttForward implements ForwardPass {
     private final List<LinearLayer> hidden;
+    private final List<UnitGate> gates;
     private final List<SpikingNeuron> neurons;
     private final Encoder encoder;
     private final Readout readout;
@@ -31,14 +33,16 @@ public final class BpttForward implements ForwardPass {
 
     /**
      * @param hidden the hidden weight layers
+     * @param gates the gate on each hidden layer's spikes
      * @param neurons one neuron layer per hidden layer, built from its width
      * @param encoder the input encoding
      * @param readout the readout over time
      * @param context shared network state
      */
-    public BpttForward(List<LinearLayer> hidden, IntFunction<SpikingNeuron> neurons, Encoder encoder,
-                       Readout readout, NetworkContext context) {
+    public BpttForward(List<LinearLayer> hidden, List<UnitGate> gates, IntFunction<SpikingNeuron> neurons,
+                       Encoder encoder, Readout readout, NetworkContext context) {
         this.hidden = hidden;
+        this.gates = gates;
         this.neurons = new ArrayList<>();
         for (LinearLayer layer : hidden) {
             this.neurons.add(neurons.apply(layer.outFeatures()));
@@ -50,7 +54,7 @@ public final class BpttForward implements ForwardPass {
 
     /** A factory for {@link SpikingMlp} with the given neurons, encoding and readout. */
     public static Factory factory(IntFunction<SpikingNeuron> neurons, Encoder encoder, Readout readout) {
-        return (hidden, context) -> new BpttForward(hidden, neurons, encoder, readout, context);
+        return (hidden, gates, context) -> new BpttForward(hidden, gates, neurons, encoder, readout, context);
     }
 
     @Override
@@ -69,7 +73,7 @@ public final class BpttForward implements ForwardPass {
                 NDArray timeMajor = l == 0 ? input.timeMajor() : NDArrays.concat(new NDList(activity), 0);
                 currents = split(hidden.get(l).apply(timeMajor), steps);
             }
-            activity = neurons.get(l).forward(currents);
+            activity = gates.get(l).apply(neurons.get(l).forward(currents));
         }
         observer.onInput(new LayerInput(hidden.size(), activity, null));
         return readout.apply(activity, context.constants());

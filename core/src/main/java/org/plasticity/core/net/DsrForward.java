@@ -4,6 +4,7 @@ import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.layer.LayerInput;
 import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.layer.Param;
+import org.plasticity.core.layer.UnitGate;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -33,6 +34,7 @@ public final class DsrForward implements ForwardPass {
     }
 
     private final List<LinearLayer> hidden;
+    private final List<UnitGate> gates;
     private final NetworkContext context;
     private final Encoder encoder;
     private final Readout readout;
@@ -41,9 +43,14 @@ public final class DsrForward implements ForwardPass {
     private final Settings settings;
     private final List<Param> thresholds = new ArrayList<>();
 
-    public DsrForward(List<LinearLayer> hidden, Settings settings, Encoder encoder, Readout readout,
-                      NetworkContext context) {
+    /**
+     * @param gates the gate on each hidden layer's spikes: the simulated spikes take its detached
+     *     values, the rate term its values with their graph (the gate is the same at every step)
+     */
+    public DsrForward(List<LinearLayer> hidden, List<UnitGate> gates, Settings settings, Encoder encoder,
+                      Readout readout, NetworkContext context) {
         this.hidden = hidden;
+        this.gates = gates;
         this.settings = settings;
         this.context = context;
         this.encoder = encoder;
@@ -62,7 +69,7 @@ public final class DsrForward implements ForwardPass {
 
     /** A factory for {@link SpikingMlp}. */
     public static Factory factory(Settings settings, Encoder encoder, Readout readout) {
-        return (hidden, context) -> new DsrForward(hidden, settings, encoder, readout, context);
+        return (hidden, gates, context) -> new DsrForward(hidden, gates, settings, encoder, readout, context);
     }
 
     @Override
@@ -94,15 +101,17 @@ public final class DsrForward implements ForwardPass {
         }
         for (int l = 0; ; l++) {
             DsrLif.Output out = neuron.run(currents, currentSum, thresholds.get(l).value());
+            UnitGate gate = gates.get(l);
+            List<NDArray> spikes = gate.applyDetached(out.spikes());
             if (observed) {
-                observer.onInput(new LayerInput(l + 1, out.spikes(), neuron.weightedRate(out.spikes())));
+                observer.onInput(new LayerInput(l + 1, spikes, neuron.weightedRate(spikes)));
             }
             if (l + 1 == hidden.size()) {
-                return neuron.differentiableSum(out, readout);
+                return gate.apply(neuron.differentiableSum(out, readout));
             }
             LinearLayer next = hidden.get(l + 1);
-            currentSum = next.applyToSum(neuron.differentiableSum(out, sum), steps, context.constants());
-            NDArray timeMajor = NDArrays.concat(new NDList(out.spikes()), 0);
+            currentSum = next.applyToSum(gate.apply(neuron.differentiableSum(out, sum)), steps, context.constants());
+            NDArray timeMajor = NDArrays.concat(new NDList(spikes), 0);
             currents = next.applyDetached(timeMajor).split(steps, 0).getResourceNDArrays();
         }
     }

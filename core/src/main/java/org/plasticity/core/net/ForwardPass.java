@@ -3,6 +3,7 @@ package org.plasticity.core.net;
 import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.layer.Param;
+import org.plasticity.core.layer.UnitGate;
 import ai.djl.ndarray.NDArray;
 
 import java.util.List;
@@ -38,9 +39,12 @@ public interface ForwardPass {
     default void afterUpdate() {
     }
 
-    /** Builds a pass over a network's hidden layers. */
+    /**
+     * Builds a pass over a network's hidden layers; {@code gates.get(l)} acts on the spikes of hidden
+     * layer l's neurons (what the next layer, or the readout, receives).
+     */
     @FunctionalInterface
     interface Factory {
-        ForwardPass create(List<LinearLayer> hidden, NetworkContext context);
+        ForwardPass create(List<LinearLayer> hidden, List<UnitGate> gates, NetworkContext context);
     }
 }

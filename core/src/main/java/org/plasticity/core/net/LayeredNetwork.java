@@ -15,6 +15,7 @@ import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.layer.Mode;
 import org.plasticity.core.layer.Param;
 import org.plasticity.core.layer.StepSummary;
+import org.plasticity.core.layer.UnitGates;
 import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.tensor.Constants;
@@ -32,7 +33,8 @@ import java.util.function.Function;
  * or static while it is the same at every step, so that a direct-encoded input's first
  * convolution runs once — and the heads are applied to the readout of the body's output,
  * {@code Σ_t a_t·s_t}. How the neurons train (BPTT, DSR) is in the neuron layers; BatchNorm and
- * dropout follow the network's {@link Mode}.
+ * dropout follow the network's {@link Mode}. The architecture's {@link UnitGates} act on the outputs
+ * of the layers they follow, through the {@link ForwardContext}.
  */
 public final class LayeredNetwork implements Network {
     private final NDManager manager;
@@ -42,6 +44,7 @@ public final class LayeredNetwork implements Network {
     private final List<Layer> body;
     private final List<LinearLayer> heads;
     private final List<WeightLayer> bodyWeights;
+    private final UnitGates gates;
     private final Encoder encoder;
     private final Readout readout;
     private final StepSummary observedRate;
@@ -71,6 +74,7 @@ public final class LayeredNetwork implements Network {
         this.inputShape = parts.inputShape().clone();
         this.body = List.copyOf(parts.body());
         this.heads = List.copyOf(parts.heads());
+        this.gates = parts.gates();
         List<WeightLayer> weights = new ArrayList<>();
         collectWeights(body, weights);
         weights.sort(Comparator.comparingInt(WeightLayer::index));
@@ -128,7 +132,8 @@ public final class LayeredNetwork implements Network {
 
     @Override
     public NDArray features(NDArray x, LayerObserver observer) {
-        ForwardContext context = new ForwardContext(timesteps, mode, constants, observer, observedRate, collapse);
+        ForwardContext context = new ForwardContext(timesteps, mode, constants, observer, observedRate, collapse,
+                gates);
         Activity a = encode(x);
         for (Layer layer : body) {
             a = context.forward(layer, a);
@@ -187,6 +192,11 @@ public final class LayeredNetwork implements Network {
     @Override
     public List<LinearLayer> heads() {
         return heads;
+    }
+
+    @Override
+    public UnitGates unitGates() {
+        return gates;
     }
 
     @Override

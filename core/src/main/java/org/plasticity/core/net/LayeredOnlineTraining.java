@@ -11,6 +11,7 @@ import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.layer.OnlineNeuronLayer;
 import org.plasticity.core.layer.PreActivationBlock;
 import org.plasticity.core.layer.TimeLinear;
+import org.plasticity.core.layer.UnitGate;
 import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.neuron.OnlineLif;
 
@@ -25,7 +26,8 @@ import java.util.Map;
  * pooling, flatten) map spikes and trace alike; BatchNorm and the residual stream see currents
  * (no trace); online neurons keep their detached membrane and trace between steps. BatchNorm in
  * train mode normalises each step's B rows and updates its statistics at every step (the
- * reference has no OTTT conv nets: reconstructed). Max pooling has no trace rule and is refused.
+ * reference has no OTTT conv nets: reconstructed). Max pooling has no trace rule and is refused. A set
+ * {@link UnitGate} multiplies the spikes and the trace of the layer it follows alike.
  */
 final class LayeredOnlineTraining implements OnlineTraining {
     /** One step's signal: the value with its graph and, after neurons, their trace (else null). */
@@ -64,7 +66,7 @@ final class LayeredOnlineTraining implements OnlineTraining {
             }
             step++;
             ForwardContext context = new ForwardContext(network.timesteps(), network.mode(), network.constants(),
-                    observer, null);
+                    observer, null, true, network.unitGates());
             Signal s = new Signal(image, null);
             for (Layer layer : network.body()) {
                 s = apply(layer, s, context);
@@ -73,7 +75,15 @@ final class LayeredOnlineTraining implements OnlineTraining {
             return new OnlineForward.StepOutput(s.value(), s.trace());
         }
 
+        /** A layer's signal, then the gate on its output (spikes and trace alike), if one is set. */
         private Signal apply(Layer layer, Signal in, ForwardContext context) {
+            Signal out = applyLayer(layer, in, context);
+            UnitGate gate = context.gateAfter(layer);
+            return gate == null ? out
+                    : new Signal(gate.apply(out.value()), out.trace() == null ? null : gate.applyDetached(out.trace()));
+        }
+
+        private Signal applyLayer(Layer layer, Signal in, ForwardContext context) {
             if (layer instanceof WeightLayer w) {
                 observe(context, w.index(), in);
                 return new Signal(in.trace() == null ? w.apply(in.value()) : w.applyWithTrace(in.value(), in.trace()),

@@ -68,6 +68,6 @@ public final class ModulatedArchitecture implements Architecture {
         }
         int at = body.size() > 1 && body.get(1) instanceof BatchNormLayer ? 2 : 1;
         body.add(at, kind.create(conv.outChannels(), context.manager()));
-        return new Parts(parts.inputShape(), body, parts.heads());
+        return new Parts(parts.inputShape(), body, parts.heads(), parts.gates());
     }
 }

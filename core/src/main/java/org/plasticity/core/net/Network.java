@@ -7,6 +7,7 @@ import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.layer.Mode;
 import org.plasticity.core.layer.Param;
+import org.plasticity.core.layer.UnitGates;
 import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.state.Stateful;
 import org.plasticity.core.tensor.Constants;
@@ -70,6 +71,14 @@ public interface Network extends Stateful, AutoCloseable {
         List<WeightLayer> all = new ArrayList<>(bodyWeightLayers());
         all.addAll(heads());
         return all;
+    }
+
+    /**
+     * The gates on the network's units (HAT's masks act through them), open until a method sets
+     * them; {@link UnitGates#NONE} for a network without any.
+     */
+    default UnitGates unitGates() {
+        return UnitGates.NONE;
     }
 
     /** All parameters (weights, biases, normalisation affines, thresholds). */

@@ -3,6 +3,7 @@ package org.plasticity.core.net;
 import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.layer.LayerInput;
 import org.plasticity.core.layer.LinearLayer;
+import org.plasticity.core.layer.UnitGate;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -22,15 +23,21 @@ import java.util.List;
  */
 public final class OnlineForward implements ForwardPass, OnlineTraining {
     private final List<LinearLayer> hidden;
+    private final List<UnitGate> gates;
     private final List<OnlineLif> neurons;
     private final Readout readout;
     private final NetworkContext context;
 
-    public OnlineForward(List<LinearLayer> hidden, OnlineLif neuron, Readout readout, NetworkContext context) {
+    /**
+     * @param gates the gate on each hidden layer's spikes; its trace is gated alike, without graph
+     */
+    public OnlineForward(List<LinearLayer> hidden, List<UnitGate> gates, OnlineLif neuron, Readout readout,
+                         NetworkContext context) {
         if (hidden.isEmpty()) {
             throw new IllegalArgumentException("OTTT needs at least one hidden layer");
         }
         this.hidden = hidden;
+        this.gates = gates;
         this.neurons = new ArrayList<>();
         for (int l = 0; l < hidden.size(); l++) {
             neurons.add(neuron);
@@ -41,7 +48,7 @@ public final class OnlineForward implements ForwardPass, OnlineTraining {
 
     /** A factory for {@link SpikingMlp}. */
     public static Factory factory(OnlineLif neuron, Readout readout) {
-        return (hidden, context) -> new OnlineForward(hidden, neuron, readout, context);
+        return (hidden, gates, context) -> new OnlineForward(hidden, gates, neuron, readout, context);
     }
 
     /** The last hidden layer's spikes and trace at one step: the classifier's input. */
@@ -78,15 +85,20 @@ public final class OnlineForward implements ForwardPass, OnlineTraining {
             }
             step++;
             observer.onInput(LayerInput.constant(0, x, 1, null));
-            NDArray spikes = states.get(0).step(hidden.get(0).apply(x));
+            NDArray spikes = gates.get(0).apply(states.get(0).step(hidden.get(0).apply(x)));
             for (int l = 1; l < hidden.size(); l++) {
-                NDArray trace = states.get(l - 1).trace();
+                NDArray trace = trace(l - 1);
                 observeSpikesAndTrace(observer, l, spikes, trace);
-                spikes = states.get(l).step(hidden.get(l).applyWithTrace(spikes, trace));
+                spikes = gates.get(l).apply(states.get(l).step(hidden.get(l).applyWithTrace(spikes, trace)));
             }
-            NDArray trace = states.get(hidden.size() - 1).trace();
+            NDArray trace = trace(hidden.size() - 1);
             observeSpikesAndTrace(observer, hidden.size(), spikes, trace);
             return new StepOutput(spikes, trace);
+        }
+
+        /** Layer l's presynaptic trace, gated as its spikes are. */
+        private NDArray trace(int l) {
+            return gates.get(l).applyDetached(states.get(l).trace());
         }
     }
 

@@ -6,6 +6,8 @@ import org.plasticity.core.layer.Conv2dLayer;
 import org.plasticity.core.layer.FlattenLayer;
 import org.plasticity.core.layer.Layer;
 import org.plasticity.core.layer.LinearLayer;
+import org.plasticity.core.layer.UnitGate;
+import org.plasticity.core.layer.UnitGates;
 
 import org.plasticity.core.layer.WeightInit;
 
@@ -18,7 +20,9 @@ import java.util.SplittableRandom;
  * {@code Conv3×3(pad 1, no bias) → BatchNorm → neurons → 2×2 pooling}, one per entry of
  * {@code channels} (64, 128, 256 in the paper), then flatten and the heads. Conv weights are
  * {@code kaiming_normal(fan_out)}, BatchNorm starts at γ = 1, β = 0, heads at {@code N(0, 0.01²)}
- * with zero bias. Input channels and size come from the data.
+ * with zero bias. Input channels and size come from the data. Each block's spikes pass a per-channel
+ * {@link UnitGate} named after its convolution (open unless a method sets it) before the pooling,
+ * which commutes with it (average pooling is linear, and max pooling commutes with a gate ≥ 0).
  */
 public final class SpikingCnn implements Architecture {
     /**
@@ -63,12 +67,14 @@ public final class SpikingCnn implements Architecture {
     @Override
     public Parts build(NetworkContext context, SplittableRandom random) {
         List<Layer> body = new ArrayList<>();
+        UnitGates.Builder gates = new UnitGates.Builder();
+        UnitGate previous = null;
         long[] shape = spec.inputShape().clone();
         int in = (int) shape[0];
         for (int b = 0; b < spec.channels().size(); b++) {
             int out = spec.channels().get(b);
             String n = Integer.toString(b + 1);
-            Layer conv = new Conv2dLayer(b, "conv" + n, in, out, 3, 1, 1, spec.convBias(),
+            Conv2dLayer conv = new Conv2dLayer(b, "conv" + n, in, out, 3, 1, 1, spec.convBias(),
                     WeightInit.KAIMING_NORMAL_FAN_OUT, context.manager(), random);
             Layer bn = new BatchNormLayer("bn" + n, out, 0.1, 1e-5, context.manager());
             Layer neuron = neurons.create("sn" + n, context);
@@ -77,8 +83,12 @@ public final class SpikingCnn implements Architecture {
                 shape = layer.outputShape(shape);
                 body.add(layer);
             }
+            UnitGate gate = gates.gate(conv.name(), out);
+            gates.after(neuron, gate).wire(conv, previous, gate);
+            previous = gate;
             in = out;
         }
+        int positions = Math.toIntExact(shape[1] * shape[2]);
         Layer flatten = new FlattenLayer("flatten");
         shape = flatten.outputShape(shape);
         body.add(flatten);
@@ -88,6 +98,6 @@ public final class SpikingCnn implements Architecture {
             heads.add(new LinearLayer(spec.channels().size(), "head" + h, features, spec.headOutputs().get(h),
                     spec.headBias(), WeightInit.NORMAL_0_01, context.manager(), random));
         }
-        return new Parts(spec.inputShape(), body, heads);
+        return new Parts(spec.inputShape(), body, heads, gates.readout(previous, positions).build());
     }
 }

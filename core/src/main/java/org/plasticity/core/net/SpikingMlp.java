@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDManager;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.layer.Buffer;
 import org.plasticity.core.layer.Mode;
+import org.plasticity.core.layer.UnitGate;
+import org.plasticity.core.layer.UnitGates;
 import org.plasticity.core.layer.WeightInit;
 import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.tensor.Constants;
@@ -22,7 +24,8 @@ import java.util.SplittableRandom;
  * A spiking multi-layer perceptron: hidden weight layers, each followed by spiking neurons, and
  * linear classifier heads (one shared head, or one per task) on the readout of the last hidden
  * layer. How the spiking layers run over time — and so how gradients flow — is the training
- * method's {@link ForwardPass}. Parameters, constants and method state live in the network's own
+ * method's {@link ForwardPass}. Each hidden layer's spikes pass a {@link UnitGate} ({@code fc1},
+ * {@code fc2}, …; open unless a method sets it) before the next layer or the readout. Parameters, constants and method state live in the network's own
  * manager until {@link #close()}.
  */
 public final class SpikingMlp implements Network {
@@ -32,6 +35,7 @@ public final class SpikingMlp implements Network {
     private final List<LinearLayer> hidden = new ArrayList<>();
     private final List<LinearLayer> heads = new ArrayList<>();
     private final ForwardPass pass;
+    private final UnitGates gates;
     private Mode mode = Mode.TRAIN;
 
     /**
@@ -73,7 +77,17 @@ public final class SpikingMlp implements Network {
         for (WeightLayer layer : weightLayers()) {
             layer.setErrorRoute(routes.create(layer, manager, constants, routeRandom));
         }
-        this.pass = passFactory.create(Collections.unmodifiableList(hidden),
+        UnitGates.Builder gating = new UnitGates.Builder();
+        List<UnitGate> hiddenGates = new ArrayList<>();
+        UnitGate previous = null;
+        for (LinearLayer layer : hidden) {
+            UnitGate gate = gating.gate(layer.name(), layer.outFeatures());
+            gating.wire(layer, previous, gate);
+            hiddenGates.add(gate);
+            previous = gate;
+        }
+        this.gates = gating.readout(previous, 1).build();
+        this.pass = passFactory.create(Collections.unmodifiableList(hidden), List.copyOf(hiddenGates),
                 new NetworkContext(manager, constants, spec.timesteps()));
     }
 
@@ -122,6 +136,12 @@ public final class SpikingMlp implements Network {
     @Override
     public List<LinearLayer> heads() {
         return Collections.unmodifiableList(heads);
+    }
+
+    /** One gate per hidden layer, on its spikes. */
+    @Override
+    public UnitGates unitGates() {
+        return gates;
     }
 
     /** All parameters: weight layers, heads and those of the forward pass (thresholds). */

@@ -7,6 +7,8 @@ import org.plasticity.core.layer.FlattenLayer;
 import org.plasticity.core.layer.Layer;
 import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.layer.PreActivationBlock;
+import org.plasticity.core.layer.UnitGate;
+import org.plasticity.core.layer.UnitGates;
 import org.plasticity.core.layer.WeightInit;
 
 import java.util.ArrayList;
@@ -22,6 +24,15 @@ import java.util.SplittableRandom;
  * stream is analog. Convs have no bias and start at {@code N(0, 2/(k²·C_out))}; heads at
  * {@code N(0, 0.01²)}. Weight layers are numbered stem, then each block's conv1, conv2, shortcut —
  * the order of the reference's per-layer HLOP lists.
+ *
+ * <p>Unit gates (open unless a method sets them; hat.md §6): one <em>stream gate</em> per stage
+ * ({@code stage1} … {@code stage4}, one per width) on the spikes of every read of that stage's
+ * residual stream — each block's first neurons and the final neurons — and one <em>inner gate</em>
+ * per block ({@code block1} …) on its second neurons. Every writer of a stream (the stem, a block's
+ * conv₂ and its projection shortcut) has the stream gate as its post gate, and every reader is gated
+ * by it, so the analog stream itself needs no gate: conv₁ reads the stream gate and writes the
+ * inner gate, conv₂ reads the inner gate and writes the stream, a shortcut reads the previous stage's
+ * stream gate and writes the next one's.
  */
 public final class SpikingResNet18 implements Architecture {
     /** The stem convolution. */
@@ -69,6 +80,7 @@ public final class SpikingResNet18 implements Architecture {
     @Override
     public Parts build(NetworkContext context, SplittableRandom random) {
         List<Layer> body = new ArrayList<>();
+        UnitGates.Builder gates = new UnitGates.Builder();
         int index = 0;
         long[] shape = spec.inputShape().clone();
         int in = (int) shape[0];
@@ -78,6 +90,9 @@ public final class SpikingResNet18 implements Architecture {
                 : conv(index++, "stem", in, nf, 5, 2, 2, context, random);
         shape = stem.outputShape(shape);
         body.add(stem);
+        int stage = 1;
+        UnitGate stream = gates.gate("stage" + stage, nf);
+        gates.wire(stem, null, stream);
         in = nf;
         for (int b = 0; b < WIDTH_FACTORS.length; b++) {
             int out = nf * WIDTH_FACTORS[b];
@@ -87,17 +102,26 @@ public final class SpikingResNet18 implements Architecture {
             Conv2dLayer conv2 = conv(index++, n + ".conv2", out, out, 3, 1, 1, context, random);
             Conv2dLayer shortcut = stride != 1 || in != out
                     ? conv(index++, n + ".shortcut", in, out, 1, stride, 0, context, random) : null;
-            PreActivationBlock block = new PreActivationBlock(n,
-                    new BatchNormLayer(n + ".bn1", in, 0.1, 1e-5, context.manager()),
-                    neurons.create(n + ".sn1", context), conv1,
-                    new BatchNormLayer(n + ".bn2", out, 0.1, 1e-5, context.manager()),
-                    neurons.create(n + ".sn2", context), conv2, shortcut);
+            Layer bn1 = new BatchNormLayer(n + ".bn1", in, 0.1, 1e-5, context.manager());
+            Layer neuron1 = neurons.create(n + ".sn1", context);
+            Layer bn2 = new BatchNormLayer(n + ".bn2", out, 0.1, 1e-5, context.manager());
+            Layer neuron2 = neurons.create(n + ".sn2", context);
+            PreActivationBlock block = new PreActivationBlock(n, bn1, neuron1, conv1, bn2, neuron2, conv2, shortcut);
+            UnitGate inner = gates.gate(n, out);
+            UnitGate next = out == in ? stream : gates.gate("stage" + ++stage, out);
+            gates.after(neuron1, stream).after(neuron2, inner).wire(conv1, stream, inner).wire(conv2, inner, next);
+            if (shortcut != null) {
+                gates.wire(shortcut, stream, next);
+            }
+            stream = next;
             shape = block.outputShape(shape);
             body.add(block);
             in = out;
         }
-        List<Layer> tail = List.of(new BatchNormLayer("bn", in, 0.1, 1e-5, context.manager()),
-                neurons.create("sn", context), new AdaptiveAvgPool2dLayer("pool", 1, 1), new FlattenLayer("flatten"));
+        Layer bn = new BatchNormLayer("bn", in, 0.1, 1e-5, context.manager());
+        Layer last = neurons.create("sn", context);
+        gates.after(last, stream).readout(stream, 1);
+        List<Layer> tail = List.of(bn, last, new AdaptiveAvgPool2dLayer("pool", 1, 1), new FlattenLayer("flatten"));
         for (Layer layer : tail) {
             shape = layer.outputShape(shape);
             body.add(layer);
@@ -108,7 +132,7 @@ public final class SpikingResNet18 implements Architecture {
             heads.add(new LinearLayer(index, "head" + h, features, spec.headOutputs().get(h), spec.headBias(),
                     WeightInit.NORMAL_0_01, context.manager(), random));
         }
-        return new Parts(spec.inputShape(), body, heads);
+        return new Parts(spec.inputShape(), body, heads, gates.build());
     }
 
     private static Conv2dLayer conv(int index, String name, int in, int out, int k, int stride, int padding,

@@ -31,7 +31,12 @@ class RateCollapseTest extends EngineFixture {
     private static final int T = 4;
 
     static NeuronFactory dsr() {
-        Readout rate = Readout.weightedRate(T, 1.0, 0.05);
+        return dsr(T);
+    }
+
+    /** DSR neurons (threshold 0.3, trainable) over {@code timesteps} steps. */
+    static NeuronFactory dsr(int timesteps) {
+        Readout rate = Readout.weightedRate(timesteps, 1.0, 0.05);
         return (name, context) -> {
             Param vth = new Param(name + ".vth", context.manager().create(new float[] {0.3f}, new Shape()));
             return new DsrNeuronLayer(name, new DsrLif(1.0, 0.05, 0.3, rate, context.constants()), vth, 0.0005,

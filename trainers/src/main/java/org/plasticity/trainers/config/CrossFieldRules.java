@@ -1,5 +1,8 @@
 package org.plasticity.trainers.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Rules between fields of different parts of an experiment config. Each problem is reported at the path of the
  * setting the rule constrains, and its message names the other setting involved.
@@ -21,6 +24,9 @@ final class CrossFieldRules {
         hlopHasOneEntryPerLayer(config, problems);
         gpmHasOneEntryPerLayer(config, problems);
         methodsNotWithMultitask(config, problems);
+        hatStandsAlone(config, problems);
+        hatFreezesWithoutWeightDecay(config, problems);
+        hatNeedsSharedParametersFrozen(config, problems);
     }
 
     private static void neuronMatchesGradientMethod(ExperimentConfig config, ConfigProblems problems) {
@@ -140,14 +146,79 @@ final class CrossFieldRules {
         if (!method.type().equals("multitask")) {
             return;
         }
-        String[] names = {"hlop", "gpm", "memoryReplay", "experienceReplay", "ewc"};
+        for (String name : sectionsOn(method)) {
+            problems.at("method").at(name).report("not supported with method.type=multitask, which trains "
+                    + "on all tasks jointly; set it to null or use method.type=finetune");
+        }
+    }
+
+    /** The keys of the method sections that are on, in declaration order. */
+    private static List<String> sectionsOn(MethodConfig method) {
+        String[] names = {"hlop", "gpm", "memoryReplay", "experienceReplay", "ewc", "hat"};
         Object[] sections = {method.hlop(), method.gpm(), method.memoryReplay(), method.experienceReplay(),
-                method.ewc()};
+                method.ewc(), method.hat()};
+        List<String> on = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             if (sections[i] != null) {
-                problems.at("method").at(names[i]).report("not supported with method.type=multitask, which trains "
-                        + "on all tasks jointly; set it to null or use method.type=finetune");
+                on.add(names[i]);
             }
+        }
+        return on;
+    }
+
+    /**
+     * HAT's gates select the current task's units in every forward pass: replayed samples of earlier tasks would
+     * train through the wrong task's gates, and projections or a penalty would edit the gradients its masks
+     * condition. It is measured on its own, as in GPM's and HLOP's tables.
+     */
+    private static void hatStandsAlone(ExperimentConfig config, ConfigProblems problems) {
+        MethodConfig method = config.method();
+        if (method.hat() == null) {
+            return;
+        }
+        for (String name : sectionsOn(method)) {
+            if (!name.equals("hat")) {
+                problems.at("method").at("hat").report("does not combine with method." + name
+                        + " (HAT trains every sample through the current task's gates and conditions the gradients "
+                        + "itself); set one of them to null");
+            }
+        }
+    }
+
+    /**
+     * HAT protects a weight by zeroing its gradient; weight decay would still shrink it (hat.md §5) and would
+     * move the embeddings of earlier tasks' gates.
+     */
+    private static void hatFreezesWithoutWeightDecay(ExperimentConfig config, ConfigProblems problems) {
+        if (config.method().hat() == null) {
+            return;
+        }
+        OptimizerConfig optimizer = config.training().optimizer();
+        double decay = optimizer instanceof SgdOptimizer s ? s.weightDecay()
+                : optimizer instanceof AdamOptimizer a ? a.weightDecay() : 0;
+        if (decay != 0) {
+            problems.at("training").at("optimizer").at("weightDecay").report("method.hat needs 0 (HAT freezes a weight "
+                    + "by zeroing its gradient, and weight decay would still move it), got "
+                    + ConfigProblems.format(decay));
+        }
+    }
+
+    /**
+     * Parameters no gate covers — BatchNorm's statistics and affines (every layered model has BatchNorm) and
+     * trainable thresholds, one per layer — are shared by all tasks; unless they freeze after the first task, later
+     * tasks change what earlier tasks' units compute (hat.md §5, §6: HLOP's protocol).
+     */
+    private static void hatNeedsSharedParametersFrozen(ExperimentConfig config, ConfigProblems problems) {
+        if (config.method().hat() == null || config.training().freezeAfterFirstTask()) {
+            return;
+        }
+        boolean batchNorm = !(config.model() instanceof MlpModel);
+        boolean thresholds = config.model().neuron() instanceof DsrLifNeuron d && d.trainVth();
+        if (batchNorm || thresholds) {
+            problems.at("training").at("freezeAfterFirstTask").report("method.hat needs true with "
+                    + (batchNorm ? "model.type=" + TypeRegistry.nameOf(config.model()) + " (BatchNorm)"
+                    : "model.neuron.trainVth=true") + ": parameters no gate covers must freeze after the first task,"
+                    + " or later tasks change what earlier tasks' units compute; got false");
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * The continual-learning method: a training regime plus any combination of method sections. A section left null is
  * off; {@code {}} turns it on with its defaults. Projection (HLOP, GPM), replay (memory replay, experience replay) and
- * regularisation (EWC) compose: e.g. {@code hlop} and {@code memoryReplay} together are the reference's HLOP+MR.
+ * regularisation (EWC) compose: e.g. {@code hlop} and {@code memoryReplay} together are the reference's HLOP+MR. HAT's
+ * masks stand alone.
  *
  * @param type             {@code finetune} (train on each task in turn) or {@code multitask} (train on all tasks seen
  *                         so far); default {@code finetune}
@@ -15,15 +16,16 @@ import java.util.Objects;
  * @param memoryReplay     memory replay after each task (the HLOP reference's MR), or null for none; default null
  * @param experienceReplay experience replay mixed into every batch, or null for none; default null
  * @param ewc              elastic weight consolidation, or null for none; default null
+ * @param hat              hard attention to the task (per-task unit masks), or null for none; default null
  */
 public record MethodConfig(String type, HlopConfig hlop, GpmConfig gpm, MemoryReplayConfig memoryReplay,
-        ExperienceReplayConfig experienceReplay, EwcConfig ewc) implements ConfigNode {
+        ExperienceReplayConfig experienceReplay, EwcConfig ewc, HatConfig hat) implements ConfigNode {
 
     /** Known regimes. */
     public static final List<String> TYPES = List.of("finetune", "multitask");
 
     /** The documented defaults. */
-    public static final MethodConfig DEFAULTS = new MethodConfig("finetune", null, null, null, null, null);
+    public static final MethodConfig DEFAULTS = new MethodConfig("finetune", null, null, null, null, null, null);
 
     public MethodConfig {
         Objects.requireNonNull(type, "type");
@@ -31,7 +33,8 @@ public record MethodConfig(String type, HlopConfig hlop, GpmConfig gpm, MemoryRe
 
     /** Whether any section beyond the regime is on. */
     public boolean hasPlugins() {
-        return hlop != null || gpm != null || memoryReplay != null || experienceReplay != null || ewc != null;
+        return hlop != null || gpm != null || memoryReplay != null || experienceReplay != null || ewc != null
+                || hat != null;
     }
 
     @Override
@@ -51,6 +54,9 @@ public record MethodConfig(String type, HlopConfig hlop, GpmConfig gpm, MemoryRe
         }
         if (ewc != null) {
             ewc.validate(problems.at("ewc"));
+        }
+        if (hat != null) {
+            hat.validate(problems.at("hat"));
         }
     }
 }

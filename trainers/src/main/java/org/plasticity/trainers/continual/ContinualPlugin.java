@@ -13,7 +13,7 @@ import java.util.Map;
  * hook has a no-op default; a method overrides the points it needs and never copies the loop.
  * Plug-ins with state save it into checkpoints ({@link Stateful}); {@link #start} builds it.
  * The order within a training step is: {@link #extraSamples} may add samples to the batch,
- * {@link #observer} sees the forward pass,
+ * {@link #beforeForward} sets what the forward pass reads, {@link #observer} sees the forward pass,
  * {@link #extraLoss} adds to the loss, backward runs, {@link #afterBackward} may edit gradients,
  * the optimizer steps, then {@link #afterStep}.
  */
@@ -51,6 +51,13 @@ public interface ContinualPlugin extends Stateful {
         return NO_SAMPLES;
     }
 
+    /**
+     * Before a training step's forward pass (once per step, before the first of OTTT's per-timestep passes): set
+     * state the pass reads (HAT's gates for the step's task and slope).
+     */
+    default void beforeForward(StepContext context) {
+    }
+
     /** Receives each weight layer's presynaptic activity during training forward passes. */
     default LayerObserver observer(StepContext context) {
         return LayerObserver.NONE;
@@ -71,6 +78,10 @@ public interface ContinualPlugin extends Stateful {
 
     /** After the task's training, before its accuracy row is measured (merge, replay, …). */
     default void afterTask(TaskContext context) {
+    }
+
+    /** Before the accuracy on task {@code task}'s test split is measured (HAT selects that task's masks). */
+    default void beforeEvaluation(int task) {
     }
 
     /** What the method reports about the task just trained, for {@code metrics.json}. */

@@ -375,6 +375,8 @@ public final class ContinualTrainer implements Trainer<RunResult> {
         try (Progress progress = experiment.progress().start(name, total, "sample")) {
             for (int j = 0; j <= last; j++) {
                 Task task = scenario.task(j);
+                int evaluated = j;
+                plugins.forEach(p -> p.beforeEvaluation(evaluated));
                 double acc = evaluator.accuracy(task.test(), head(scenario, j), progress);
                 if (after < 0) {
                     matrix.setInitial(j, acc);

@@ -11,7 +11,7 @@ import java.util.List;
  * ({@code finetune} or {@code multitask}) plus a plug-in per section present. Hook order matters
  * at a task's end: the projection methods (HLOP, GPM) take their subspaces from the task's
  * training first, memory replay then fine-tunes on the memories, and EWC anchors at the final
- * parameters, after replay.
+ * parameters, after replay. HAT stands alone (the config refuses it with any other section).
  */
 public final class Methods {
     private Methods() {
@@ -36,6 +36,9 @@ public final class Methods {
         }
         if (method.ewc() != null) {
             plugins.add(new EwcPlugin(method.ewc()));
+        }
+        if (method.hat() != null) {
+            plugins.add(new HatPlugin(method.hat()));
         }
         return new ContinualTrainer(TrainingRegime.of(method.type()), plugins);
     }

@@ -217,7 +217,9 @@ public final class TrainingStep {
         return total == null || Float.isFinite(total.getFloat());
     }
 
+    /** Tells the plug-ins a step's forward pass starts ({@link ContinualPlugin#beforeForward}), then joins their observers. */
     private LayerObserver observer(StepContext context) {
+        plugins.forEach(p -> p.beforeForward(context));
         List<LayerObserver> observers = new ArrayList<>();
         for (ContinualPlugin plugin : plugins) {
             LayerObserver o = plugin.observer(context);

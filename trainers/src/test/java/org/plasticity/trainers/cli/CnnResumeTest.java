@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A spiking CNN run (BatchNorm with running statistics, frozen after the first task; DSR thresholds;
- * HLOP on the conv layers) killed with SIGKILL in the middle of its second task and resumed ends with
- * exactly the accuracy matrix and the weights and buffers of the uninterrupted run.
+ * HLOP on the conv layers, or HAT's gates with their embeddings, cumulative masks and optimizer) killed
+ * with SIGKILL in the middle of its second task and resumed ends with exactly the accuracy matrix and
+ * the weights and buffers of the uninterrupted run.
  */
 class CnnResumeTest {
     @TempDir
@@ -35,6 +36,16 @@ class CnnResumeTest {
 
     @Test
     void killedMidTaskAndResumedEqualsTheUninterruptedRun() throws Exception {
+        checkKilledMidTaskAndResumed("""
+                "hlop": { "lr": [0.01, 0.01], "initial": [3, 8], "increment": [1, 4] }""");
+    }
+
+    @Test
+    void hatKilledMidTaskAndResumedEqualsTheUninterruptedRun() throws Exception {
+        checkKilledMidTaskAndResumed("\"hat\": {}");
+    }
+
+    private void checkKilledMidTaskAndResumed(String method) throws Exception {
         Path data = SmallMnist.write(temp.resolve("data"), 600, 100, 7);
         Path config = temp.resolve("cnn.json");
         Files.writeString(config, """
@@ -45,10 +56,9 @@ class CnnResumeTest {
                              "neuron": { "type": "dsr-lif" } },
                   "training": { "method": "dsr", "batchSize": 8, "freezeAfterFirstTask": true,
                                 "optimizer": { "type": "sgd", "lr": 0.05, "momentum": 0.9 } },
-                  "method": { "type": "finetune",
-                              "hlop": { "lr": [0.01, 0.01], "initial": [3, 8], "increment": [1, 4] } },
+                  "method": { "type": "finetune", %s },
                   "output": { "progress": false, "checkpointEverySteps": 4 } }
-                """.formatted(data));
+                """.formatted(data, method));
         Path reference = temp.resolve("reference");
         assertEquals(0, runToEnd("run", config.toString(), "--out", reference.toString()));
 

@@ -43,6 +43,8 @@ record AdaptationReport(Table table, List<Plot> plots) {
         List<String> header = new ArrayList<>(List.of("method · source", "runs", "mean error (corruptions)"));
         header.addAll(streams);
         List<String> labels = new ArrayList<>(groups.keySet());
+        // the source first, then the methods in the order they add to it; sources alphabetically within
+        labels.sort(java.util.Comparator.comparing((String l) -> source(l)).thenComparingInt(l -> rank(l)));
         List<String> columns = new ArrayList<>(streams);
         double[][] errors = new double[labels.size()][columns.size()];
         List<Double> means = new ArrayList<>();
@@ -74,6 +76,17 @@ record AdaptationReport(Table table, List<Plot> plots) {
                     SECTION, AdaptationCharts.meanErrors(labels, means)));
         }
         return new AdaptationReport(new Table(header, rows), plots);
+    }
+
+    private static final List<String> METHOD_ORDER = List.of("source", "bn-adapt", "tent", "nhl");
+
+    private static String source(String label) {
+        return label.substring(label.indexOf(" · ") + 3);
+    }
+
+    private static int rank(String label) {
+        int i = METHOD_ORDER.indexOf(label.substring(0, label.indexOf(" · ")));
+        return i < 0 ? METHOD_ORDER.size() : i;
     }
 
     /** The mean error of a stream over the runs that have it, NaN when none has. */

@@ -296,47 +296,80 @@ public final class ContinualTrainer implements Trainer {
                         return Seeds.derive(seed, "engine", context.index(), epoch, b);
                     }
                 };
-                float[] shown = {Float.NaN};
-                runner.run(plan, progress.batch, optimizer, new EpochRunner.Listener() {
-                    @Override
-                    public boolean afterStep(int b, int[] members) {
-                        progress.batch++;
-                        progress.steps++;
-                        progress.samples += plan.start(b + 1) - plan.start(b);
-                        bar.advance(1, Float.isNaN(shown[0]) ? null
-                                : String.format(java.util.Locale.ROOT, "loss %.4f", shown[0]));
-                        return checkpointDue() || session.stopRequested();
-                    }
-
-                    @Override
-                    public void lossRead(int b, int[] members, float loss) {
-                        if (Float.isNaN(loss)) {
-                            progress.skipped++;
-                        } else {
-                            progress.epochLossSum += (double) loss * (plan.start(b + 1) - plan.start(b));
-                        }
-                        shown[0] = loss;
-                    }
-
-                    @Override
-                    public void synced() {
-                        if (checkpointDue() || session.stopRequested()) {
-                            progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
-                            session.checkpoint(optimizer);
-                            session.stopIfRequested();
-                        }
-                    }
-
-                    private boolean checkpointDue() {
-                        return every > 0 && progress.steps % every == 0;
-                    }
-                });
+                runner.run(plan, progress.batch, optimizer,
+                        new TaskSteps(session, plan, bar, optimizer, every, secondsBefore, start));
                 progress.lastEpochLoss = progress.epochLossSum / pool.length;
                 progress.epochLossSum = 0;
                 progress.batch = 0;
             }
         }
         progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * The task loop's side of each step: the position and sample counters as soon as a step has run
+     * (plug-ins key their randomness on them), the epoch's loss sum and skip count once its loss is
+     * read, and a checkpoint (or a requested stop) only after a read that covered every step run, so a
+     * checkpoint never holds a step whose loss was not checked.
+     */
+    private static final class TaskSteps implements EpochRunner.Listener {
+        private final Session session;
+        private final RunProgress progress;
+        private final EpochRunner.Plan plan;
+        private final Progress bar;
+        private final Optimizer optimizer;
+        private final int every;
+        private final double secondsBefore;
+        private final long start;
+        private float shown = Float.NaN;
+
+        TaskSteps(Session session, EpochRunner.Plan plan, Progress bar, Optimizer optimizer, int every,
+                  double secondsBefore, long start) {
+            this.session = session;
+            this.progress = session.progress;
+            this.plan = plan;
+            this.bar = bar;
+            this.optimizer = optimizer;
+            this.every = every;
+            this.secondsBefore = secondsBefore;
+            this.start = start;
+        }
+
+        private int count(int b) {
+            return plan.start(b + 1) - plan.start(b);
+        }
+
+        @Override
+        public boolean afterStep(int b, int[] members) {
+            progress.batch++;
+            progress.steps++;
+            progress.samples += count(b);
+            bar.advance(1, Float.isNaN(shown) ? null : String.format(java.util.Locale.ROOT, "loss %.4f", shown));
+            return checkpointDue() || session.stopRequested();
+        }
+
+        @Override
+        public void lossRead(int b, int[] members, float loss) {
+            if (Float.isNaN(loss)) {
+                progress.skipped++;
+            } else {
+                progress.epochLossSum += (double) loss * count(b);
+            }
+            shown = loss;
+        }
+
+        @Override
+        public void synced() {
+            if (checkpointDue() || session.stopRequested()) {
+                progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+                session.checkpoint(optimizer);
+                session.stopIfRequested();
+            }
+        }
+
+        private boolean checkpointDue() {
+            return every > 0 && progress.steps % every == 0;
+        }
     }
 
     /** The device budget for resident features, in bytes. */

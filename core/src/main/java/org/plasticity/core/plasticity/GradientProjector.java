@@ -1,6 +1,8 @@
 package org.plasticity.core.plasticity;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.plasticity.core.tensor.Constants;
 import org.plasticity.core.tensor.StepScope;
@@ -34,31 +36,72 @@ public final class GradientProjector {
      * @return {@code ‖G − G'‖/‖G‖} (0 when G or the basis is empty) if {@code measure}, else NaN
      */
     public double project(NDArray gradient, boolean measure) {
-        NDArray rows = basis.oldRows();
-        if (rows == null) {
+        if (basis.oldRows() == null) {
             return measure ? 0 : Double.NaN;
         }
-        Shape shape = gradient.getShape();
-        long n = rows.getShape().get(1);
-        if (shape.dimension() < 2 || shape.size() / shape.get(0) != n) {
-            throw new IllegalArgumentException("gradient " + shape + " does not match basis " + rows.getShape());
+        try (StepScope scope = StepScope.open()) {
+            Projection p = new Projection(gradient);
+            double fraction = Double.NaN;
+            if (measure) {
+                double total = p.flat.square().sum().getFloat();
+                double gone = p.removed.square().sum().getFloat();
+                fraction = total == 0 ? 0 : Math.sqrt(gone / total);
+            }
+            p.apply();
+            return fraction;
+        }
+    }
+
+    /**
+     * Projects {@code gradient} in place as {@link #project(NDArray, boolean)} does and adds the removed
+     * fraction {@code ‖G − G'‖/‖G‖} (0 when G is 0) to {@code removedSum} on the device, with no
+     * device→host copy. The fraction is formed in float64 from the same float32 sums, so it equals the
+     * measured return value of {@link #project(NDArray, boolean)} bit for bit. Adds nothing while the
+     * basis is empty.
+     *
+     * @param removedSum a kept 0-d float64 accumulator on the gradient's device
+     */
+    public void project(NDArray gradient, NDArray removedSum) {
+        if (basis.oldRows() == null) {
+            return;
         }
         try (StepScope scope = StepScope.open()) {
-            NDArray g2 = shape.dimension() == 2 ? gradient : gradient.reshape(shape.get(0), n);
-            NDArray coefficients = g2.matMul(rows.transpose());
+            Projection p = new Projection(gradient);
+            NDArray total = p.flat.square().sum().toType(DataType.FLOAT64, false);
+            NDArray gone = p.removed.square().sum().toType(DataType.FLOAT64, false);
+            NDArray zero = total.zerosLike();
+            removedSum.addi(NDArrays.where(total.eq(zero), zero, gone.div(total).sqrt()));
+            p.apply();
+        }
+    }
+
+    /** The gradient as {@code [out, N]} and the part of it in the basis' span, {@code q(G·Bᵀ)·B}. */
+    private final class Projection {
+        final NDArray gradient;
+        final NDArray flat;
+        final NDArray removed;
+
+        Projection(NDArray gradient) {
+            NDArray rows = basis.oldRows();
+            Shape shape = gradient.getShape();
+            long n = rows.getShape().get(1);
+            if (shape.dimension() < 2 || shape.size() / shape.get(0) != n) {
+                throw new IllegalArgumentException("gradient " + shape + " does not match basis " + rows.getShape());
+            }
+            this.gradient = gradient;
+            this.flat = shape.dimension() == 2 ? gradient : gradient.reshape(shape.get(0), n);
+            NDArray coefficients = flat.matMul(rows.transpose());
             LateralQuantizer q = basis.quantizer();
             if (q != null) {
                 coefficients = q.apply(coefficients, c);
             }
-            NDArray removed = coefficients.matMul(rows);
-            double fraction = Double.NaN;
-            if (measure) {
-                double total = g2.square().sum().getFloat();
-                double gone = removed.square().sum().getFloat();
-                fraction = total == 0 ? 0 : Math.sqrt(gone / total);
-            }
+            this.removed = coefficients.matMul(rows);
+        }
+
+        /** {@code G ← G − removed}, in place. */
+        void apply() {
+            Shape shape = gradient.getShape();
             gradient.subi(shape.dimension() == 2 ? removed : removed.reshape(shape));
-            return fraction;
         }
     }
 }

@@ -201,6 +201,16 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
         return projector.project(gradient, measure);
     }
 
+    /**
+     * Projects as {@link #project(NDArray, boolean)} and adds the removed fraction to {@code removedSum}
+     * on the device, with no device→host copy ({@link GradientProjector#project(NDArray, NDArray)}).
+     *
+     * @param removedSum a kept 0-d float64 accumulator
+     */
+    public void project(NDArray gradient, NDArray removedSum) {
+        projector.project(gradient, removedSum);
+    }
+
     /** The old, fixed rows {@code [oldSize, N]} (a view of H owned by this subspace), or null when there are none. */
     @Override
     public NDArray oldRows() {

@@ -122,4 +122,38 @@ class GradientProjectorTest extends EngineFixture {
             assertArrayEquals(new float[] {-0.2f, -0.2f, 5, 7, -0.2f, 1.0f, 1, 1}, grad.toFloatArray(), 1e-6f);
         }
     }
+
+    @Test
+    void theFractionSummedOnTheDeviceEqualsTheReadOneBitForBit() {
+        // three gradients (one of them zero, one conv-shaped) into one float64 sum on the device:
+        // the sum must be exactly the Java double sum of the fractions the reading form returns
+        Random rnd = new Random(6);
+        double[][] b = Dense.orthonormalRows(Dense.gaussian(K, N, rnd, 1));
+        try (StepScope scope = StepScope.open()) {
+            NDArray rows = Dense.toTensor(b, manager);
+            GradientProjector projector = new GradientProjector(() -> rows, c);
+            NDArray sum = manager.zeros(new Shape(), ai.djl.ndarray.types.DataType.FLOAT64);
+            NDArray[] gradients = {Dense.toTensor(Dense.gaussian(5, N, rnd, 3), manager), manager.zeros(new Shape(2, N)),
+                Dense.toTensor(Dense.gaussian(3, N, rnd, 1), manager).reshape(3, 2, 2, 2)};
+            double expected = 0;
+            for (NDArray g : gradients) {
+                NDArray read = g.duplicate();
+                NDArray onDevice = g.duplicate();
+                expected += projector.project(read, true);
+                projector.project(onDevice, sum);
+                assertArrayEquals(read.toFloatArray(), onDevice.toFloatArray(), 0f, "the same projection");
+            }
+            assertTrue(expected > 0.3, "the setup should remove a visible part: " + expected);
+            assertEquals(expected, sum.getDouble(), 0.0);
+        }
+    }
+
+    @Test
+    void withoutOldRowsTheDeviceSumIsUntouched() {
+        try (StepScope scope = StepScope.open(); HebbianSubspace sub = new HebbianSubspace(manager, N)) {
+            NDArray sum = manager.create(new double[] {0.25}, new Shape());
+            sub.project(manager.ones(new Shape(2, N)), sum);
+            assertEquals(0.25, sum.getDouble(), 0.0);
+        }
+    }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  *                             time); default {@code bptt}
  * @param epochs               epochs per task, &gt;= 1; default 1
  * @param batchSize            training batch size, &gt;= 1; default 64
- * @param evalBatchSize        evaluation batch size, &gt;= 1; default 256 (measured fastest on 2 CPU cores)
+ * @param evalBatchSize        evaluation batch size, independent of {@code batchSize}, &gt;= 1; default 256 (measured
+ *                             fastest on 2 CPU cores; on a GPU larger batches pay, e.g. 1000)
  * @param shuffle              whether training examples are shuffled each epoch; default true
  * @param freezeAfterFirstTask after the first task, train only parameters with two or more dimensions (the
  *                             reference's rule: biases, heads' biases and thresholds freeze); default false
@@ -23,10 +24,21 @@ import java.util.Objects;
  * @param feedback             how every weight layer sends the error to its input: {@code backprop},
  *                             {@code feedback-alignment} (fixed random matrices) or {@code sign-symmetric};
  *                             default {@code backprop}
+ * @param syncEvery            training steps between two reads of the losses from the device, &gt;= 1; default 50.
+ *                             A step keeps its loss and gradient check on the device; every {@code syncEvery} steps,
+ *                             before every checkpoint and at the end of every epoch they are read at once, so a
+ *                             non-finite loss stops the run up to {@code syncEvery} steps after it happened (with the
+ *                             same message, naming that step, and no checkpoint of the diverged state). With
+ *                             {@code onNonFinite=skip} every step is read, since skipping is decided before the update
+ * @param deviceDataMiB        the most MiB of sample features kept on the device (4 bytes per feature): the training
+ *                             features of the task's samples (all tasks so far with {@code multitask}), uploaded once
+ *                             per task so that batches are gathered on the device, and one test split while it is
+ *                             evaluated; data that does not fit is batched on the host and uploaded per batch, as
+ *                             before; 0 turns residency off; &gt;= 0; default 1024 (a permuted-MNIST task is 179 MiB)
  */
 public record TrainingConfig(String method, int epochs, int batchSize, int evalBatchSize, boolean shuffle,
         boolean freezeAfterFirstTask, OptimizerConfig optimizer, ScheduleConfig schedule, String onNonFinite,
-        String feedback, boolean onlineUpdate) implements ConfigNode {
+        String feedback, boolean onlineUpdate, int syncEvery, int deviceDataMiB) implements ConfigNode {
 
     /** Known gradient methods. */
     public static final List<String> METHODS = List.of("bptt", "dsr", "ottt");
@@ -39,7 +51,7 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
 
     /** The documented defaults. */
     public static final TrainingConfig DEFAULTS = new TrainingConfig("bptt", 1, 64, 256, true, false,
-            SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop", false);
+            SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop", false, 50, 1024);
 
     public TrainingConfig {
         Objects.requireNonNull(method, "method");
@@ -59,6 +71,8 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
         schedule.validate(problems.at("schedule"));
         problems.at("onNonFinite").oneOf(onNonFinite, ON_NON_FINITE);
         problems.at("feedback").oneOf(feedback, FEEDBACK);
+        problems.at("syncEvery").atLeast(syncEvery, 1);
+        problems.at("deviceDataMiB").atLeast(deviceDataMiB, 0);
         if (onlineUpdate && !method.equals("ottt")) {
             problems.at("onlineUpdate").report("onlineUpdate applies to training.method=ottt only, got " + method);
         }

@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds device batches from a {@link TrainingSet}: gathers the sampled rows into a reused Java
- * buffer and creates the tensors in the current step's scope.
+ * Builds device batches from a {@link TrainingSet} on the host: gathers the sampled rows into a
+ * reused Java buffer and creates the tensors in the current step's scope (one upload per batch).
  */
-public final class BatchAssembler {
+public final class BatchAssembler implements BatchSource {
     private final TrainingSet set;
     private final NDManager manager;
     private final int dim;
     private float[] buffer = new float[0];
     private final int[] row = new int[1];
+    private int[] sequence = new int[0];
 
     public BatchAssembler(TrainingSet set, NDManager manager) {
         this.set = set;
@@ -38,6 +39,27 @@ public final class BatchAssembler {
             }
         }
         return heads;
+    }
+
+    @Override
+    public void startEpoch(int[] sequence) {
+        this.sequence = sequence;
+    }
+
+    @Override
+    public Batch batch(int from, int count, int[] extras) {
+        if (extras.length == 0) {
+            return assemble(sequence, from, count);
+        }
+        int[] members = new int[count + extras.length];
+        System.arraycopy(sequence, from, members, 0, count);
+        System.arraycopy(extras, 0, members, count, extras.length);
+        return assemble(members, 0, members.length);
+    }
+
+    /** Nothing is kept on the device. */
+    @Override
+    public void close() {
     }
 
     /** The batch of global samples {@code order[from .. from+count)}. */

@@ -85,7 +85,8 @@ public final class ContinualTrainer implements Trainer<RunResult> {
         TrainingConfig training = experiment.config().training();
         int tasks = scenario.numTasks();
         RunProgress progress = new RunProgress(tasks);
-        Evaluator evaluator = new Evaluator(network, experiment.manager(), training.evalBatchSize());
+        Evaluator evaluator = new Evaluator(network, experiment.manager(), training.evalBatchSize(),
+                budgetBytes(training));
         TrainingStep step = new TrainingStep(network, plugins, training.onNonFinite().equals("skip"),
                 training.onlineUpdate());
         CheckpointStore store = experiment.runDirectory() == null ? null
@@ -235,10 +236,9 @@ public final class ContinualTrainer implements Trainer<RunResult> {
         Experiment experiment = context.experiment();
         RunProgress progress = session.progress;
         TrainingConfig training = experiment.config().training();
-        Scenario scenario = experiment.scenario();
         TrainingSet samples = context.samples();
-        int[] pool = pool(samples, regime.trainingTasks(context.index()));
-        BatchAssembler assembler = new BatchAssembler(samples, experiment.manager());
+        List<Integer> tasks = regime.trainingTasks(context.index());
+        int[] pool = pool(samples, tasks);
         int batch = training.batchSize();
         int batches = (pool.length + batch - 1) / batch;
         int every = experiment.config().output().checkpointEverySteps();
@@ -249,17 +249,22 @@ public final class ContinualTrainer implements Trainer<RunResult> {
         try (Optimizer optimizer = OptimizerFactory.create(training.optimizer(), experiment.network().parameters(),
                 experiment.manager());
              Progress bar = experiment.progress().start("task " + context.index(),
-                     (long) batches * training.epochs(), "batch")) {
+                     (long) batches * training.epochs(), "batch");
+             BatchSource source = DeviceBatches.of(samples, tasks, experiment.manager(), budgetBytes(training));
+             EpochRunner runner = new EpochRunner(step, source, training.syncEvery(), experiment.manager())) {
             if (resume != null && resume.has("progress/position")) {
                 optimizer.restoreState(resume, "optimizer/");
             }
             bar.advance((long) progress.epoch * batches + progress.batch, null);
             double baseLr = optimizer.learningRate();
-            EpochRunner runner = new EpochRunner(step, assembler);
             for (; progress.epoch < training.epochs(); progress.epoch++) {
                 optimizer.setLearningRate(baseLr * schedule.factor(progress.epoch));
                 int epoch = progress.epoch;
                 int[] order = order(pool.length, training.shuffle(), Seeds.derive(seed, "order", context.index(), epoch));
+                int[] sequence = new int[pool.length];
+                for (int i = 0; i < pool.length; i++) {
+                    sequence[i] = pool[order[i]];
+                }
                 EpochRunner.Plan plan = new EpochRunner.Plan() {
                     @Override
                     public int batches() {
@@ -272,9 +277,18 @@ public final class ContinualTrainer implements Trainer<RunResult> {
                     }
 
                     @Override
-                    public int[] members(int b, StepContext stepContext) {
-                        int from = b * batch;
-                        return batchMembers(pool, order, from, Math.min(batch, pool.length - from), stepContext);
+                    public int[] samples() {
+                        return sequence;
+                    }
+
+                    @Override
+                    public int start(int b) {
+                        return Math.min(b * batch, pool.length);
+                    }
+
+                    @Override
+                    public int[] extras(int b, StepContext stepContext, int[] own) {
+                        return extraSamples(plugins, stepContext, own);
                     }
 
                     @Override
@@ -282,30 +296,85 @@ public final class ContinualTrainer implements Trainer<RunResult> {
                         return Seeds.derive(seed, "engine", context.index(), epoch, b);
                     }
                 };
-                runner.run(plan, progress.batch, optimizer, (b, members, loss) -> {
-                    int count = Math.min(batch, pool.length - b * batch);
-                    progress.batch++;
-                    progress.steps++;
-                    progress.samples += count;
-                    if (Float.isNaN(loss)) {
-                        progress.skipped++;
-                    } else {
-                        progress.epochLossSum += (double) loss * count;
-                    }
-                    bar.advance(1, String.format(java.util.Locale.ROOT, "loss %.4f", loss));
-                    boolean due = every > 0 && progress.steps % every == 0;
-                    if (due || session.stopRequested()) {
-                        progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
-                        session.checkpoint(optimizer);
-                        session.stopIfRequested();
-                    }
-                });
+                runner.run(plan, progress.batch, optimizer,
+                        new TaskSteps(session, plan, bar, optimizer, every, secondsBefore, start));
                 progress.lastEpochLoss = progress.epochLossSum / pool.length;
                 progress.epochLossSum = 0;
                 progress.batch = 0;
             }
         }
         progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * The task loop's side of each step: the position and sample counters as soon as a step has run
+     * (plug-ins key their randomness on them), the epoch's loss sum and skip count once its loss is
+     * read, and a checkpoint (or a requested stop) only after a read that covered every step run, so a
+     * checkpoint never holds a step whose loss was not checked.
+     */
+    private static final class TaskSteps implements EpochRunner.Listener {
+        private final Session session;
+        private final RunProgress progress;
+        private final EpochRunner.Plan plan;
+        private final Progress bar;
+        private final Optimizer optimizer;
+        private final int every;
+        private final double secondsBefore;
+        private final long start;
+        private float shown = Float.NaN;
+
+        TaskSteps(Session session, EpochRunner.Plan plan, Progress bar, Optimizer optimizer, int every,
+                  double secondsBefore, long start) {
+            this.session = session;
+            this.progress = session.progress;
+            this.plan = plan;
+            this.bar = bar;
+            this.optimizer = optimizer;
+            this.every = every;
+            this.secondsBefore = secondsBefore;
+            this.start = start;
+        }
+
+        private int count(int b) {
+            return plan.start(b + 1) - plan.start(b);
+        }
+
+        @Override
+        public boolean afterStep(int b, int[] members) {
+            progress.batch++;
+            progress.steps++;
+            progress.samples += count(b);
+            bar.advance(1, Float.isNaN(shown) ? null : String.format(java.util.Locale.ROOT, "loss %.4f", shown));
+            return checkpointDue() || session.stopRequested();
+        }
+
+        @Override
+        public void lossRead(int b, int[] members, float loss) {
+            if (Float.isNaN(loss)) {
+                progress.skipped++;
+            } else {
+                progress.epochLossSum += (double) loss * count(b);
+            }
+            shown = loss;
+        }
+
+        @Override
+        public void synced() {
+            if (checkpointDue() || session.stopRequested()) {
+                progress.taskSeconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+                session.checkpoint(optimizer);
+                session.stopIfRequested();
+            }
+        }
+
+        private boolean checkpointDue() {
+            return every > 0 && progress.steps % every == 0;
+        }
+    }
+
+    /** The device budget for resident features, in bytes. */
+    static long budgetBytes(TrainingConfig training) {
+        return (long) training.deviceDataMiB() << 20;
     }
 
     /** Every task's training split under one index; source j is task j. */
@@ -323,27 +392,26 @@ public final class ContinualTrainer implements Trainer<RunResult> {
         return tasks.stream().map(samples::indicesOf).flatMapToInt(java.util.Arrays::stream).toArray();
     }
 
-    /** The step's samples: its slice of the shuffled pool, then what the plug-ins add. */
-    private int[] batchMembers(int[] pool, int[] order, int from, int count, StepContext context) {
-        int[] own = new int[count];
-        for (int i = 0; i < count; i++) {
-            own[i] = pool[order[from + i]];
+    /** The samples the plug-ins add to a batch with these own samples (experience replay), in hook order. */
+    static int[] extraSamples(List<ContinualPlugin> plugins, StepContext context, int[] own) {
+        int[] extras = ContinualPlugin.NO_SAMPLES;
+        for (ContinualPlugin plugin : plugins) {
+            extras = concat(extras, plugin.extraSamples(context, own));
         }
-        return withExtras(plugins, context, own);
+        return extras;
     }
 
-    /** A batch's own samples followed by the samples each plug-in adds (experience replay). */
-    static int[] withExtras(List<ContinualPlugin> plugins, StepContext context, int[] own) {
-        int[] members = own;
-        for (ContinualPlugin plugin : plugins) {
-            int[] extra = plugin.extraSamples(context, own);
-            if (extra.length > 0) {
-                int[] grown = java.util.Arrays.copyOf(members, members.length + extra.length);
-                System.arraycopy(extra, 0, grown, members.length, extra.length);
-                members = grown;
-            }
+    /** {@code first} followed by {@code second} (one of them itself when the other is empty). */
+    static int[] concat(int[] first, int[] second) {
+        if (second.length == 0) {
+            return first;
         }
-        return members;
+        if (first.length == 0) {
+            return second;
+        }
+        int[] out = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return out;
     }
 
     /** The sample order of an epoch: a seeded Fisher–Yates shuffle, or file order. */

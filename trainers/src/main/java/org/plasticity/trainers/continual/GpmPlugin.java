@@ -36,7 +36,7 @@ public final class GpmPlugin implements ContinualPlugin {
     public GpmPlugin(GpmConfig config, String trainingMethod) {
         this.config = config;
         this.rows = new PresynapticRows(trainingMethod, true);
-        this.meter = new ProjectionMeter(config.threshold().size());
+        this.meter = new ProjectionMeter();
     }
 
     @Override
@@ -53,6 +53,7 @@ public final class GpmPlugin implements ContinualPlugin {
             projectors.add(new GradientProjector(basis, experiment.network().constants()));
         }
         capturedBefore = new double[bases.size()];
+        meter.start(experiment.network().manager());
     }
 
     @Override
@@ -66,9 +67,10 @@ public final class GpmPlugin implements ContinualPlugin {
         for (int l = 0; l < bases.size(); l++) {
             NDArray gradient = protectedLayers.get(l).weight().gradient();
             if (bases.get(l).size() > 0 && gradient != null) {
-                double removed = projectors.get(l).project(gradient, measure);
                 if (measure) {
-                    meter.add(l, removed);
+                    projectors.get(l).project(gradient, meter.sum(l));
+                } else {
+                    projectors.get(l).project(gradient, false);
                 }
             }
         }

@@ -48,7 +48,7 @@ public final class HlopPlugin implements ContinualPlugin {
     public HlopPlugin(HlopConfig config, String trainingMethod) {
         this.config = config;
         this.rows = new PresynapticRows(trainingMethod, config.withWfr());
-        this.meter = new ProjectionMeter(config.lr().size());
+        this.meter = new ProjectionMeter();
         for (int l = 0; l < config.lr().size(); l++) {
             pendingInputs.add(new ArrayList<>());
         }
@@ -71,6 +71,7 @@ public final class HlopPlugin implements ContinualPlugin {
                     config.clamp(), quantizer));
         }
         increments = config.increment().stream().mapToInt(Integer::intValue).toArray();
+        meter.start(network.manager());
     }
 
     @Override
@@ -115,9 +116,10 @@ public final class HlopPlugin implements ContinualPlugin {
             if (subspace.oldSize() > 0) {
                 NDArray gradient = protectedLayers.get(l).weight().gradient();
                 if (gradient != null) {
-                    double removed = subspace.project(gradient, measure);
                     if (measure) {
-                        meter.add(l, removed);
+                        subspace.project(gradient, meter.sum(l));
+                    } else {
+                        subspace.project(gradient, false);
                     }
                 }
             }

@@ -97,21 +97,29 @@ public final class MemoryReplayPlugin implements ContinualPlugin {
         int t = context.index();
         TrainingStep step = new TrainingStep(experiment.network(), List.of(), training.onNonFinite().equals("skip"),
                 training.onlineUpdate());
-        BatchAssembler assembler = new BatchAssembler(context.samples(), experiment.manager());
         LearningRateSchedule schedule = OptimizerFactory.schedule(config.schedule());
         int indices = memories.get(0).length;
+        int size = config.batchSize();
+        int batches = (indices + size - 1) / size;
         try (Optimizer optimizer = OptimizerFactory.create(training.optimizer(), experiment.network().parameters(),
-                experiment.manager())) {
-            EpochRunner runner = new EpochRunner(step, assembler);
-            int size = config.batchSize();
+                experiment.manager());
+             BatchSource source = new BatchAssembler(context.samples(), experiment.manager());
+             EpochRunner runner = new EpochRunner(step, source, training.syncEvery(), experiment.manager())) {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 optimizer.setLearningRate(config.lr() * schedule.factor(epoch));
                 int e = epoch;
                 int[] order = ContinualTrainer.order(indices, true, Seeds.derive(seed, "replay-order", t, epoch));
+                int[] starts = new int[batches + 1];
+                List<int[]> chunks = new ArrayList<>();
+                for (int b = 0; b < batches; b++) {
+                    chunks.add(chunkMembers(order, b * size, Math.min(size, indices - b * size), t));
+                    starts[b + 1] = starts[b] + chunks.get(b).length;
+                }
+                int[] sequence = chunks.stream().flatMapToInt(java.util.Arrays::stream).toArray();
                 EpochRunner.Plan plan = new EpochRunner.Plan() {
                     @Override
                     public int batches() {
-                        return (indices + size - 1) / size;
+                        return batches;
                     }
 
                     @Override
@@ -120,8 +128,13 @@ public final class MemoryReplayPlugin implements ContinualPlugin {
                     }
 
                     @Override
-                    public int[] members(int b, StepContext stepContext) {
-                        return chunkMembers(order, b * size, Math.min(size, indices - b * size), t);
+                    public int[] samples() {
+                        return sequence;
+                    }
+
+                    @Override
+                    public int start(int b) {
+                        return starts[b];
                     }
 
                     @Override
@@ -135,7 +148,13 @@ public final class MemoryReplayPlugin implements ContinualPlugin {
                         return Math.min(size, indices - b * size);
                     }
                 };
-                runner.run(plan, 0, optimizer, (b, members, loss) -> replaySteps++);
+                runner.run(plan, 0, optimizer, new EpochRunner.Listener() {
+                    @Override
+                    public boolean afterStep(int b, int[] members) {
+                        replaySteps++;
+                        return false;
+                    }
+                });
             }
         }
         replaySeconds = (System.nanoTime() - start) / 1e9;

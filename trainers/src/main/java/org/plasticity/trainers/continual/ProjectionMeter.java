@@ -1,28 +1,35 @@
 package org.plasticity.trainers.continual;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.plasticity.core.tensor.StepScope;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Measures, per protected layer, the mean fraction of gradient norm a projection removes over a
- * task. Measuring costs a device sync, so it runs every {@value #EVERY} steps only.
+ * task: every {@value #EVERY} steps the projection adds its removed fraction to the layer's kept
+ * 0-d float64 sum on the device ({@code GradientProjector.project(gradient, sum)}), so measuring
+ * needs no device→host copy; the sums are read once per task ({@link #means()}) and at checkpoints.
  */
 final class ProjectionMeter {
     static final int EVERY = 20;
 
-    private double[] removedSum;
+    private NDManager manager;
+    private NDArray[] removedSum = new NDArray[0];
     private long measured;
     private long stepsSince;
 
-    ProjectionMeter(int layers) {
-        reset(layers);
+    /** Once, before the first task: the sums live on this manager's device. */
+    void start(NDManager parent) {
+        manager = parent.newSubManager();
     }
 
-    /** At the start of a task. */
+    /** At the start of a task: zero sums for {@code layers} layers. */
     void reset(int layers) {
-        removedSum = new double[layers];
-        measured = 0;
-        stepsSince = EVERY;
+        restore(new double[layers], new long[] {0, EVERY});
     }
 
     /** Whether this step measures; call once per step. */
@@ -35,22 +42,27 @@ final class ProjectionMeter {
         return false;
     }
 
-    /** Records a measured fraction for a layer. */
-    void add(int layer, double removed) {
-        removedSum[layer] += removed;
+    /** The device sum of layer {@code layer}'s measured fractions, for the projection to add to. */
+    NDArray sum(int layer) {
+        return removedSum[layer];
     }
 
-    /** Mean removed fraction per layer (0 where nothing was measured). */
+    /** Mean removed fraction per layer (0 where nothing was measured); reads the sums. */
     List<Double> means() {
         List<Double> out = new ArrayList<>();
-        for (double sum : removedSum) {
+        for (double sum : sums()) {
             out.add(measured == 0 ? 0.0 : sum / measured);
         }
         return out;
     }
 
+    /** The sums, read from the device. */
     double[] sums() {
-        return removedSum.clone();
+        double[] out = new double[removedSum.length];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = removedSum[l].getDouble();
+        }
+        return out;
     }
 
     long[] counters() {
@@ -58,7 +70,13 @@ final class ProjectionMeter {
     }
 
     void restore(double[] sums, long[] counters) {
-        removedSum = sums.clone();
+        for (NDArray old : removedSum) {
+            old.close();
+        }
+        removedSum = new NDArray[sums.length];
+        for (int l = 0; l < sums.length; l++) {
+            removedSum[l] = StepScope.keep(manager.create(new double[] {sums[l]}, new Shape()));
+        }
         measured = counters[0];
         stepsSince = counters[1];
     }

@@ -5,9 +5,9 @@ import org.plasticity.core.tensor.Seeds;
 import org.plasticity.datasets.scenario.Task;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.OptimizerFactory;
+import org.plasticity.trainers.config.TrainingConfig;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -76,50 +76,24 @@ public final class ThroughputBenchmark {
         TrainingSet set = new TrainingSet(List.of(new TrainingSet.Source(task.train(), head, task.outputs())));
         TaskContext context = new TaskContext(experiment, task, head, set);
         trainer.plugins().forEach(p -> p.beforeTask(context));
-        BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
         TrainingStep step = new TrainingStep(experiment.network(), trainer.plugins(), false);
-        int batch = experiment.config().training().batchSize();
+        TrainingConfig training = experiment.config().training();
+        int batch = training.batchSize();
         int[] order = ContinualTrainer.order(set.size(), true, Seeds.derive(experiment.config().seed(), "bench"));
         List<Double> rates = new ArrayList<>();
-        try (Optimizer optimizer = OptimizerFactory.create(experiment.config().training().optimizer(),
-                experiment.network().parameters(), experiment.manager())) {
-            EpochRunner runner = new EpochRunner(step, assembler);
-            long seed = experiment.config().seed();
-            int[] position = {0};
-            EpochRunner.Plan steps1 = new EpochRunner.Plan() {
-                @Override
-                public int batches() {
-                    return 1;
-                }
-
-                @Override
-                public StepContext context(int b) {
-                    if (position[0] + batch > set.size()) {
-                        position[0] = 0;
-                    }
-                    return new StepContext(context, 0, position[0] / batch);
-                }
-
-                @Override
-                public int[] members(int b, StepContext stepContext) {
-                    return ContinualTrainer.withExtras(trainer.plugins(), stepContext,
-                            java.util.Arrays.copyOfRange(order, position[0], position[0] + batch));
-                }
-
-                @Override
-                public long engineSeed(int b) {
-                    return Seeds.derive(seed, "bench-engine", position[0]);
-                }
-            };
-            Runnable oneStep = () -> runner.run(steps1, 0, optimizer, (b, members, loss) -> position[0] += batch);
-            for (int i = 0; i < warmup; i++) {
-                oneStep.run();
+        try (Optimizer optimizer = OptimizerFactory.create(training.optimizer(), experiment.network().parameters(),
+                experiment.manager());
+             BatchSource source = DeviceBatches.of(set, List.of(0), experiment.manager(),
+                     ContinualTrainer.budgetBytes(training));
+             EpochRunner runner = new EpochRunner(step, source, training.syncEvery(), experiment.manager())) {
+            Steps steps1 = new Steps(context, order, batch, experiment.config().seed(), trainer.plugins());
+            if (warmup > 0) {
+                runner.run(steps1.next(warmup), 0, optimizer, new EpochRunner.Listener() { });
             }
             for (int r = 0; r < repeats; r++) {
+                EpochRunner.Plan plan = steps1.next(steps);
                 long start = System.nanoTime();
-                for (int i = 0; i < steps; i++) {
-                    oneStep.run();
-                }
+                runner.run(plan, 0, optimizer, new EpochRunner.Listener() { });
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = (double) steps * batch / seconds;
                 rates.add(rate);
@@ -131,5 +105,72 @@ public final class ThroughputBenchmark {
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         return new Result(rates, median, 1000.0 * batch / median, batch);
+    }
+
+    /**
+     * The benchmark's batches as plans of consecutive steps: each batch takes the next
+     * {@code batch} samples of the shuffled order, starting over at its beginning when fewer remain;
+     * the step counter is the batch's position in the order.
+     */
+    private static final class Steps {
+        private final TaskContext context;
+        private final int[] order;
+        private final int batch;
+        private final long seed;
+        private final List<ContinualPlugin> plugins;
+        private int position;
+
+        Steps(TaskContext context, int[] order, int batch, long seed, List<ContinualPlugin> plugins) {
+            this.context = context;
+            this.order = order;
+            this.batch = batch;
+            this.seed = seed;
+            this.plugins = plugins;
+        }
+
+        /** The next {@code n} batches. */
+        EpochRunner.Plan next(int n) {
+            int[] positions = new int[n];
+            int[] samples = new int[n * batch];
+            for (int b = 0; b < n; b++) {
+                if (position + batch > order.length) {
+                    position = 0;
+                }
+                positions[b] = position;
+                System.arraycopy(order, position, samples, b * batch, batch);
+                position += batch;
+            }
+            return new EpochRunner.Plan() {
+                @Override
+                public int batches() {
+                    return n;
+                }
+
+                @Override
+                public StepContext context(int b) {
+                    return new StepContext(context, 0, positions[b] / batch);
+                }
+
+                @Override
+                public int[] samples() {
+                    return samples;
+                }
+
+                @Override
+                public int start(int b) {
+                    return b * batch;
+                }
+
+                @Override
+                public int[] extras(int b, StepContext stepContext, int[] own) {
+                    return ContinualTrainer.extraSamples(plugins, stepContext, own);
+                }
+
+                @Override
+                public long engineSeed(int b) {
+                    return Seeds.derive(seed, "bench-engine", positions[b]);
+                }
+            };
+        }
     }
 }

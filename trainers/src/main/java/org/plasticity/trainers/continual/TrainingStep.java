@@ -61,7 +61,7 @@ public final class TrainingStep {
     }
 
     /**
-     * Runs the step with the loss averaged over the batch.
+     * Runs the step with the loss averaged over the batch, reading its loss at once.
      *
      * @return the loss of the batch (cross-entropy plus extra terms), or NaN when the batch was
      *     skipped because its loss or gradient was not finite
@@ -73,7 +73,8 @@ public final class TrainingStep {
 
     /**
      * Runs the step with the cross-entropy summed over the batch and divided by
-     * {@code lossDenominator} (memory replay sums the per-task means of equal chunks).
+     * {@code lossDenominator} (memory replay sums the per-task means of equal chunks), reading its
+     * loss and gradient check at once (a device sync) before the update.
      *
      * @return as {@link #run(Batch, Optimizer, StepContext)}
      */
@@ -81,11 +82,38 @@ public final class TrainingStep {
         OnlineTraining online = network.online();
         if (online != null && onlineUpdate) {
             zeroGradients();
-            return runOnlineUpdates(online, batch, optimizer, context, lossDenominator);
+            return runOnlineUpdates(online, batch, optimizer, context, lossDenominator, null);
         }
         StepContext[] withOutputs = {context};
-        float loss = gradients(batch, context, lossDenominator, withOutputs);
-        return update(loss, optimizer, withOutputs[0]) ? loss : Float.NaN;
+        float loss = lossAndGradients(batch, context, lossDenominator, withOutputs).getFloat();
+        return checkedUpdate(loss, optimizer, withOutputs[0]) ? loss : Float.NaN;
+    }
+
+    /**
+     * Runs the step without reading anything from the device: its loss and gradient total go to
+     * {@code window}, and the update follows unchecked; whoever reads the window checks them
+     * ({@link #requireFinite}). Only for {@code onNonFinite=stop}: skipping must be decided before the
+     * update.
+     */
+    void run(Batch batch, Optimizer optimizer, StepContext context, double lossDenominator, LossWindow window) {
+        if (skipNonFinite) {
+            throw new IllegalStateException("skipping non-finite batches needs the loss before the update");
+        }
+        OnlineTraining online = network.online();
+        if (online != null && onlineUpdate) {
+            zeroGradients();
+            runOnlineUpdates(online, batch, optimizer, context, lossDenominator, window);
+            return;
+        }
+        StepContext[] withOutputs = {context};
+        NDArray loss = lossAndGradients(batch, context, lossDenominator, withOutputs);
+        window.record(loss, gradientTotal());
+        update(optimizer, withOutputs[0]);
+    }
+
+    /** Whether this step reads its loss before every update ({@code onNonFinite=skip}). */
+    boolean checksBeforeUpdate() {
+        return skipNonFinite;
     }
 
     /**
@@ -97,21 +125,25 @@ public final class TrainingStep {
      * @return the loss
      */
     public float gradients(Batch batch, StepContext context, double lossDenominator) {
-        return gradients(batch, context, lossDenominator, new StepContext[1]);
+        return lossAndGradients(batch, context, lossDenominator, new StepContext[1]).getFloat();
     }
 
-    /** As {@link #gradients(Batch, StepContext, double)}; {@code outputs[0]} receives the context with the outputs. */
-    private float gradients(Batch batch, StepContext context, double lossDenominator, StepContext[] outputs) {
+    /**
+     * As {@link #gradients(Batch, StepContext, double)}, with the 0-d loss left on the device;
+     * {@code outputs[0]} receives the context with the outputs.
+     */
+    private NDArray lossAndGradients(Batch batch, StepContext context, double lossDenominator,
+                                     StepContext[] outputs) {
         zeroGradients();
         LayerObserver observer = observer(context);
         OnlineTraining online = network.online();
         if (online != null) {
             OnlineTraining.Run run = online.begin(batch.x());
             int steps = network.timesteps();
-            float total = 0;
+            NDArray total = network.constants().of(0);
             StepContext withBatch = context.withOutputs(batch, null);
             for (int t = 0; t < steps; t++) {
-                total += onlineStepBackward(run, batch, withBatch, observer, lossDenominator);
+                total = total.add(onlineStepBackward(run, batch, withBatch, observer, lossDenominator).stopGradient());
             }
             outputs[0] = withBatch;
             return total;
@@ -124,7 +156,7 @@ public final class TrainingStep {
             loss = withExtraLoss(objective.loss(network, features, batch, -1.0 / lossDenominator), withOutputs, 1.0);
             collector.backward(loss);
         }
-        return loss.getFloat();
+        return loss;
     }
 
     private void zeroGradients() {
@@ -133,27 +165,44 @@ public final class TrainingStep {
         }
     }
 
-    /** OTTT with {@code onlineUpdate}: one forward, backward and update per timestep. */
+    /**
+     * OTTT with {@code onlineUpdate}: one forward, backward and update per timestep. Without a window
+     * each timestep is checked before its update; with one, the summed loss and the sum of
+     * {@code 0·total_t} (finite exactly when every timestep's gradient total is) go to it.
+     */
     private float runOnlineUpdates(OnlineTraining online, Batch batch, Optimizer optimizer, StepContext context,
-                                   double lossDenominator) {
+                                   double lossDenominator, LossWindow window) {
         LayerObserver observer = observer(context);
         int steps = network.timesteps();
         OnlineTraining.Run run = online.begin(batch.x());
         context = context.withOutputs(batch, null);
+        NDArray zero = network.constants().of(0);
+        NDArray lossSum = zero;
+        NDArray check = zero;
         float total = 0;
         boolean skippedAny = false;
         for (int t = 0; t < steps; t++) {
-            float value = onlineStepBackward(run, batch, context, observer, lossDenominator);
-            total += value;
-            skippedAny |= !update(value, optimizer, context);
+            NDArray loss = onlineStepBackward(run, batch, context, observer, lossDenominator);
+            if (window == null) {
+                float value = loss.getFloat();
+                total += value;
+                skippedAny |= !checkedUpdate(value, optimizer, context);
+            } else {
+                lossSum = lossSum.add(loss.stopGradient());
+                check = check.add(gradientTotal().mul(zero));
+                update(optimizer, context);
+            }
             zeroGradients();
+        }
+        if (window != null) {
+            window.record(lossSum, check);
         }
         return skippedAny ? Float.NaN : total;
     }
 
     /** OTTT: one timestep's forward and backward with loss CE/T, adding to the gradients. */
-    private float onlineStepBackward(OnlineTraining.Run run, Batch batch, StepContext context, LayerObserver observer,
-                                     double lossDenominator) {
+    private NDArray onlineStepBackward(OnlineTraining.Run run, Batch batch, StepContext context,
+                                       LayerObserver observer, double lossDenominator) {
         int steps = network.timesteps();
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -162,7 +211,7 @@ public final class TrainingStep {
                     1.0 / steps);
             collector.backward(loss);
         }
-        return loss.getFloat();
+        return loss;
     }
 
     private NDArray withExtraLoss(NDArray loss, StepContext context, double weight) {
@@ -176,23 +225,27 @@ public final class TrainingStep {
     }
 
     /**
-     * Checks the loss and gradients, then runs the plug-ins' gradient edits, the optimizer update,
-     * the network's constraints and the plug-ins' after-step work.
+     * Checks the loss and gradients on the host, then updates.
      *
      * @return false when the batch was skipped for a non-finite loss or gradient
      */
-    private boolean update(float loss, Optimizer optimizer, StepContext context) {
+    private boolean checkedUpdate(float loss, Optimizer optimizer, StepContext context) {
         if (!Float.isFinite(loss) || !gradientsFinite()) {
             if (skipNonFinite) {
                 network.parameters().forEach(Param::zeroGradient);
                 return false;
             }
-            throw new DivergenceError(String.format(java.util.Locale.ROOT,
-                    "the %s became %s at task %d, epoch %d, step %d; the run stopped (its last checkpoint is "
-                            + "intact). Lower training.optimizer.lr, or set training.onNonFinite=skip to skip such batches",
-                    Float.isFinite(loss) ? "gradient" : "loss", Float.isFinite(loss) ? "non-finite" : loss,
-                    context.task().index(), context.epoch(), context.step()));
+            throw divergence(loss, context);
         }
+        update(optimizer, context);
+        return true;
+    }
+
+    /**
+     * The plug-ins' gradient edits, the optimizer update, the network's constraints and the
+     * plug-ins' after-step work.
+     */
+    private void update(Optimizer optimizer, StepContext context) {
         for (ContinualPlugin plugin : plugins) {
             plugin.afterBackward(context);
         }
@@ -201,11 +254,35 @@ public final class TrainingStep {
         for (ContinualPlugin plugin : plugins) {
             plugin.afterStep(context);
         }
-        return true;
     }
 
-    /** One sum over every gradient: NaN or infinite exactly when some element is. */
+    /**
+     * Stops the run when a step's loss or gradient total, read from a {@link LossWindow}, is not
+     * finite: the same test and message as a step that reads at once.
+     *
+     * @throws DivergenceError naming the step's position
+     */
+    static void requireFinite(float loss, float gradientTotal, StepContext context) {
+        if (!Float.isFinite(loss) || !Float.isFinite(gradientTotal)) {
+            throw divergence(loss, context);
+        }
+    }
+
+    private static DivergenceError divergence(float loss, StepContext context) {
+        return new DivergenceError(String.format(java.util.Locale.ROOT,
+                "the %s became %s at task %d, epoch %d, step %d; the run stopped (its last checkpoint is "
+                        + "intact). Lower training.optimizer.lr, or set training.onNonFinite=skip to skip such batches",
+                Float.isFinite(loss) ? "gradient" : "loss", Float.isFinite(loss) ? "non-finite" : loss,
+                context.task().index(), context.epoch(), context.step()));
+    }
+
+    /** One sum over every gradient: NaN or infinite exactly when some element is (read at once). */
     private boolean gradientsFinite() {
+        return Float.isFinite(gradientTotal().getFloat());
+    }
+
+    /** The 0-d sum of every gradient's sum, on the device; a zero constant when no parameter has one. */
+    private NDArray gradientTotal() {
         NDArray total = null;
         for (Param p : network.parameters()) {
             NDArray g = p.gradient();
@@ -214,7 +291,7 @@ public final class TrainingStep {
                 total = total == null ? s : total.add(s);
             }
         }
-        return total == null || Float.isFinite(total.getFloat());
+        return total == null ? network.constants().of(0) : total;
     }
 
     /** Tells the plug-ins a step's forward pass starts ({@link ContinualPlugin#beforeForward}), then joins their observers. */

@@ -62,6 +62,8 @@ class DefaultsTest {
         assertEquals(1, training.epochs());
         assertEquals(64, training.batchSize());
         assertEquals(256, training.evalBatchSize());
+        assertEquals(50, training.syncEvery());
+        assertEquals(1024, training.deviceDataMiB());
         assertTrue(training.shuffle());
         assertFalse(training.freezeAfterFirstTask());
         assertEquals(new SgdOptimizer(0.1, 0.0, 0.0, 0.0, false), training.optimizer());

@@ -65,6 +65,8 @@ class MalformedConfigCorpusTest {
                 file("{\"method\": {\"hlop\": 1}}", "method.hlop", "expected an object or null, got 1"),
                 // ranges
                 file("{\"training\": {\"batchSize\": 0}}", "training.batchSize", "expected an integer >= 1, got 0"),
+                file("{\"training\": {\"syncEvery\": 0}}", "training.syncEvery", "expected an integer >= 1, got 0"),
+                file("{\"training\": {\"deviceDataMiB\": -1}}", "training.deviceDataMiB", "expected an integer >= 0, got -1"),
                 file("{\"training\": {\"optimizer\": {\"lr\": -0.1}}}", "training.optimizer.lr",
                         "expected a number > 0, got -0.1"),
                 file("{\"training\": {\"optimizer\": {\"momentum\": 1}}}", "training.optimizer.momentum",

@@ -4,7 +4,6 @@ import ai.djl.ndarray.BaseNDManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.core.optim.Optimizer;
-import org.plasticity.core.tensor.StepScope;
 import org.plasticity.datasets.scenario.Task;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.ExperimentFactory;
@@ -20,9 +19,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Tensor count and resident memory stay flat over 1000+ real training steps (BPTT and DSR). */
+/**
+ * Tensor count and resident memory stay flat over 1000+ real training steps (BPTT and DSR), run as a run
+ * runs them: the task's data resident on the device and the losses in the kept loss window; evaluation
+ * keeps nothing.
+ */
 class MemoryFlatTest {
     @TempDir
     Path temp;
@@ -32,7 +36,7 @@ class MemoryFlatTest {
      * engine through direct buffers that are freed only after a collection, by a cleaner thread,
      * so collect twice with a pause before reading.
      */
-    private static long nativeKb() throws IOException {
+    private static long nativeKb() {
         System.gc();
         try {
             Thread.sleep(200);
@@ -42,10 +46,14 @@ class MemoryFlatTest {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long heapKb = (rt.totalMemory()) / 1024;
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) - heapKb;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) - heapKb;
+                }
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return -1;
     }
@@ -62,27 +70,35 @@ class MemoryFlatTest {
             Task task = experiment.scenario().task(0);
             TrainingSet set = new TrainingSet(List.of(new TrainingSet.Source(task.train(), 0, task.outputs())));
             TaskContext context = new TaskContext(experiment, task, 0, set);
-            BatchAssembler assembler = new BatchAssembler(set, experiment.manager());
             TrainingStep step = new TrainingStep(experiment.network(), List.of(), false);
             int[] order = ContinualTrainer.order(set.size(), true, 1);
+            int steps = 1200;
+            int[] samples = new int[steps * 32];
+            for (int i = 0; i < steps; i++) {
+                System.arraycopy(order, (i * 32) % (set.size() - 32), samples, i * 32, 32);
+            }
             BaseNDManager manager = (BaseNDManager) experiment.manager();
-            int arraysAt100 = -1;
+            int[] arraysAt100 = {-1};
             long[] rss = new long[5];
+            // the steps run as in a run: data resident on the device, losses kept in the device window
             try (Optimizer optimizer = OptimizerFactory.create(config.training().optimizer(),
-                    experiment.network().parameters(), experiment.manager())) {
-                for (int i = 0; i < 1200; i++) {
-                    int from = (i * 32) % (set.size() - 32);
-                    try (StepScope scope = StepScope.open()) {
-                        step.run(assembler.assemble(order, from, 32), optimizer, new StepContext(context, 0, i));
+                    experiment.network().parameters(), experiment.manager());
+                 BatchSource batches = DeviceBatches.of(set, List.of(0), experiment.manager(), Long.MAX_VALUE);
+                 EpochRunner runner = new EpochRunner(step, batches, 7, experiment.manager())) {
+                assertInstanceOf(DeviceBatches.class, batches);
+                runner.run(plan(context, samples, steps), 0, optimizer, new EpochRunner.Listener() {
+                    @Override
+                    public boolean afterStep(int b, int[] members) {
+                        if (b == 100) {
+                            arraysAt100[0] = manager.getManagedArrays().size();
+                        }
+                        if (b % 300 == 0) {
+                            rss[b / 300] = nativeKb();
+                        }
+                        return false;
                     }
-                    if (i == 100) {
-                        arraysAt100 = manager.getManagedArrays().size();
-                    }
-                    if (i % 300 == 0) {
-                        rss[i / 300] = nativeKb();
-                    }
-                }
-                assertEquals(arraysAt100, manager.getManagedArrays().size(), "arrays must not accumulate");
+                });
+                assertEquals(arraysAt100[0], manager.getManagedArrays().size(), "arrays must not accumulate");
                 rss[4] = nativeKb();
                 System.out.println("native resident kB at steps 0/300/600/900/1200: " + java.util.Arrays.toString(rss));
                 long growthKb = rss[4] - rss[2];
@@ -91,7 +107,44 @@ class MemoryFlatTest {
                 assertTrue(growthKb < 64_000, "native memory grew by " + growthKb + " kB from step 600 to 1200: "
                         + java.util.Arrays.toString(rss));
             }
+            // evaluation keeps its test split on the device only while it evaluates
+            int arrays = manager.getManagedArrays().size();
+            Evaluator evaluator = new Evaluator(experiment.network(), experiment.manager(), 50, Long.MAX_VALUE);
+            for (int i = 0; i < 3; i++) {
+                evaluator.accuracy(task.test(), 0, Progress.Factory.NONE.start("eval", 0, "sample"));
+            }
+            assertEquals(arrays, manager.getManagedArrays().size(), "evaluation must not keep arrays");
         }
+    }
+
+    /** {@code steps} batches of 32 consecutive samples, with the engine seeded by the step. */
+    private static EpochRunner.Plan plan(TaskContext context, int[] samples, int steps) {
+        return new EpochRunner.Plan() {
+            @Override
+            public int batches() {
+                return steps;
+            }
+
+            @Override
+            public StepContext context(int b) {
+                return new StepContext(context, 0, b);
+            }
+
+            @Override
+            public int[] samples() {
+                return samples;
+            }
+
+            @Override
+            public int start(int b) {
+                return b * 32;
+            }
+
+            @Override
+            public long engineSeed(int b) {
+                return b;
+            }
+        };
     }
 
     @Test

@@ -14,6 +14,10 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.plasticity.trainers.VisionConfigFiles.DIR;
+import static org.plasticity.trainers.VisionConfigFiles.METHODS;
+import static org.plasticity.trainers.VisionConfigFiles.PROTOCOLS;
+import static org.plasticity.trainers.VisionConfigFiles.config;
 
 /**
  * The vision protocol configs (configs/vision) and their sweeps: every config reads and validates, every protocol has
@@ -21,14 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * shipped config of its name with its seed, so the sweeps and the single configs cannot drift apart.
  */
 class VisionConfigsTest {
-    static final List<String> PROTOCOLS = List.of("split-cifar100", "split-miniimagenet", "five-datasets");
-    static final List<String> METHODS = List.of("finetune", "multitask", "ewc", "gpm", "mr", "hlop", "hlop-mr");
-    static final List<Long> SEEDS = List.of(2022L, 2023L, 2024L);
-    private static final Path DIR = Path.of("..", "configs", "vision");
-
-    static Path config(String protocol, String method) {
-        return DIR.resolve(protocol + "-" + method + "-dsr.json");
-    }
+    private static final List<Long> SEEDS = List.of(2022L, 2023L, 2024L);
 
     @Test
     void everyVisionConfigReadsAndIsNamedAfterItsFile() throws IOException {

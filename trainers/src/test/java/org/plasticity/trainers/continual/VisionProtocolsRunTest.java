@@ -45,11 +45,12 @@ class VisionProtocolsRunTest {
     /**
      * A protocol's tiny version.
      *
-     * @param name        the scenario, the configs' prefix
-     * @param model       overrides that shrink the network
-     * @param hlopInitial the shrunk subspace sizes of the first task (increment: {@code hlopIncrement})
-     * @param outputs     classes per task (per-task heads)
-     * @param trainSizes  training samples of tasks 0 and 1 in the written files
+     * @param name          the scenario, the configs' prefix
+     * @param model         overrides that shrink the network
+     * @param hlopInitial   the shrunk subspace sizes of the first task, one per protected layer
+     * @param hlopIncrement the shrunk sizes each later task adds
+     * @param outputs       classes per task (per-task heads)
+     * @param trainSizes    training samples of tasks 0 and 1 in the written files
      */
     record Protocol(String name, List<String> model, List<Integer> hlopInitial, List<Integer> hlopIncrement,
                     int outputs, int[] trainSizes) {

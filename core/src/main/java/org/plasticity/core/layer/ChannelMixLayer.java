@@ -2,7 +2,6 @@ package org.plasticity.core.layer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.plasticity.core.tensor.StepScope;
 

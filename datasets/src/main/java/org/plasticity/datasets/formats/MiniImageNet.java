@@ -1,8 +1,6 @@
 package org.plasticity.datasets.formats;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.plasticity.datasets.DataFileException;
 
 /**
@@ -32,13 +30,9 @@ public final class MiniImageNet {
      * @throws DataFileException if a file is missing or malformed, or the splits differ in size
      */
     public static ImageDataset load(Path root) {
-        Path train = root.resolve(FOLDER).resolve(TRAIN);
-        Path test = root.resolve(FOLDER).resolve(TEST);
-        for (Path f : List.of(train, test)) {
-            if (!Files.isRegularFile(f)) {
-                throw DataFileException.missing(f);
-            }
-        }
+        SplitFiles files = SplitFiles.locate(root, FOLDER, TRAIN, TEST);
+        Path train = files.train();
+        Path test = files.test();
         LabeledImages trainSet = read(train);
         LabeledImages testSet = read(test);
         if (!trainSet.images().sameShape(testSet.images())) {

@@ -45,13 +45,9 @@ public final class Svhn {
      * @throws DataFileException if a file is missing or malformed
      */
     public static ImageDataset load(Path root) {
-        Path train = root.resolve(FOLDER).resolve(TRAIN);
-        Path test = root.resolve(FOLDER).resolve(TEST);
-        for (Path f : List.of(train, test)) {
-            if (!Files.isRegularFile(f)) {
-                throw DataFileException.missing(f);
-            }
-        }
+        SplitFiles files = SplitFiles.locate(root, FOLDER, TRAIN, TEST);
+        Path train = files.train();
+        Path test = files.test();
         return new ImageDataset("svhn", CLASSES, read(train), read(test));
     }
 

@@ -78,6 +78,16 @@ public final class ExperimentFactory {
                                     java.io.PrintStream log, Progress.Factory progress) {
         Scenario scenario = scenario(config);
         checkSizes(config, scenario);
+        return create(config, scenario, resolvedJson, runDir, log, progress);
+    }
+
+    /**
+     * Builds the experiment on a scenario the caller made (data that does not come from the config's files, such
+     * as the samples a reference dump carries); otherwise as {@link #create(ExperimentConfig, String, Path,
+     * java.io.PrintStream, Progress.Factory)}.
+     */
+    public static Experiment create(ExperimentConfig config, Scenario scenario, String resolvedJson, Path runDir,
+                                    java.io.PrintStream log, Progress.Factory progress) {
         Device device = device(config);
         NDManager manager = NDManager.newBaseManager(device);
         Network network;

@@ -274,8 +274,13 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
         }
     }
 
+    /**
+     * A copy that owns its storage. On the same device and type the engine's {@code toDevice(…, true)} hands back a
+     * tensor sharing the source's storage, which for a tensor made from a Java buffer is freed with that buffer.
+     */
     private NDArray copyIn(NDArray a) {
-        return a.toDevice(manager.getDevice(), true).toType(DataType.FLOAT32, false);
+        NDArray moved = a.toDevice(manager.getDevice(), false).toType(DataType.FLOAT32, false);
+        return moved == a ? a.duplicate() : moved;
     }
 
     /**

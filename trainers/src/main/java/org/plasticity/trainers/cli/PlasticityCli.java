@@ -6,12 +6,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code plasticity} command line: one subcommand per job. Exit codes: 0 success, 2 a user
- * error (one clear line, no stack trace), 3 a diverged run, 75 stopped on request with a
+ * error (one clear line, no stack trace), 3 a diverged run, 4 a step check that found a difference, 75 stopped on request with a
  * checkpoint (resume it), 1 an internal error.
  */
 @Command(name = "plasticity", mixinStandardHelpOptions = true, version = "plasticity 0.1.0",
         description = "Spiking neural networks that learn continually, on DJL and PyTorch.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, BenchCommand.class, StepCheckCommand.class,
                 SweepCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class PlasticityCli implements Runnable {
     @CommandLine.Spec

@@ -378,7 +378,7 @@ public final class ContinualTrainer implements Trainer<RunResult> {
     }
 
     /** Every task's training split under one index; source j is task j. */
-    private static TrainingSet universe(Scenario scenario) {
+    static TrainingSet universe(Scenario scenario) {
         List<TrainingSet.Source> sources = new ArrayList<>();
         for (int j = 0; j < scenario.numTasks(); j++) {
             Task task = scenario.task(j);

@@ -1,0 +1,77 @@
+package org.plasticity.trainers.fidelity;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.plasticity.core.layer.Param;
+import org.plasticity.core.net.Network;
+import org.plasticity.core.plasticity.HebbianSubspace;
+import org.plasticity.datasets.formats.NdArray;
+import org.plasticity.trainers.UserError;
+
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves a state between a reference dump and a network: the parameters by name ({@code fc1.weight},
+ * {@code sn1.vth}, ...) and HLOP's lateral weights and momentum ({@code hlopL.h}, {@code hlopL.mom}) with the
+ * number of merged rows. Values are copied in place, so every reference to a parameter stays valid.
+ */
+final class ReferenceState {
+    private ReferenceState() {
+    }
+
+    /**
+     * Overwrites the network's parameters and, when there are subspaces, HLOP's rows with a dumped state.
+     *
+     * @param oldRows per subspace, the rows merged from earlier tasks
+     * @throws UserError naming the tensor when the dump and the network do not have the same shapes
+     */
+    static void load(Map<String, NdArray> state, Network network, List<HebbianSubspace> subspaces, int[] oldRows) {
+        for (Param p : network.parameters()) {
+            NdArray value = state.get(p.name());
+            if (value == null) {
+                throw new UserError("the reference dump has no " + p.name() + " (it holds " + state.keySet()
+                        + "): the config builds another network than the reference trained");
+            }
+            requireSize(p.name(), value, p.value().getShape());
+            p.value().set(FloatBuffer.wrap(value.floats()));
+        }
+        for (int l = 0; l < subspaces.size(); l++) {
+            NdArray h = state.get("hlop" + l + ".h");
+            NdArray mom = state.get("hlop" + l + ".mom");
+            if (h == null || mom == null) {
+                throw new UserError("the reference dump has no HLOP state of protected layer " + l);
+            }
+            HebbianSubspace subspace = subspaces.get(l);
+            try (NDManager scratch = network.manager().newSubManager()) {
+                Shape shape = new Shape(h.shape());
+                subspace.restore(scratch.create(h.floats(), shape), scratch.create(mom.floats(), shape), oldRows[l]);
+            }
+        }
+    }
+
+    /** The network's parameters and HLOP's rows under the dump's names, as host copies. */
+    static Map<String, float[]> capture(Network network, List<HebbianSubspace> subspaces) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Param p : network.parameters()) {
+            out.put(p.name(), p.value().toFloatArray());
+        }
+        for (int l = 0; l < subspaces.size(); l++) {
+            NDArray h = subspaces.get(l).weights();
+            out.put("hlop" + l + ".h", h.toFloatArray());
+            out.put("hlop" + l + ".mom", subspaces.get(l).momentum().toFloatArray());
+        }
+        return out;
+    }
+
+    private static void requireSize(String name, NdArray value, Shape shape) {
+        if (value.size() != shape.size()) {
+            throw new UserError("the reference dump's " + name + " has shape " + value.shapeText()
+                    + " but the network's has " + shape + ": the config builds another network than the reference "
+                    + "trained");
+        }
+    }
+}

@@ -45,6 +45,8 @@ def parse():
     p.add_argument('--input-scale', type=float, default=1.0,
                    help='with --generated: multiply the images by this (large inputs drive firing rates past the '
                         'thresholds, so DSR trains them)')
+    p.add_argument('--vth', type=float, default=0.3,
+                   help='DSR: the initial threshold (the script\'s 0.3; a small one drives thresholds to their bound)')
     p.add_argument('--hidden', type=int, default=800)
     p.add_argument('--batch', type=int, default=64)
     p.add_argument('--hlop-initial', default='80,200,100')
@@ -80,10 +82,10 @@ def pmnist_tasks(data_dir, seed):
     return [(data[t]['train']['x'], data[t]['train']['y']) for t in (0, 1)]
 
 
-def build_model(method, hidden):
+def build_model(method, hidden, vth=0.3):
     import models
     if method == 'dsr':
-        snn = {'timesteps': 20, 'train_Vth': True, 'Vth': 0.3, 'tau': 1.0, 'delta_t': 0.05, 'alpha': 0.3,
+        snn = {'timesteps': 20, 'train_Vth': True, 'Vth': vth, 'tau': 1.0, 'delta_t': 0.05, 'alpha': 0.3,
                'Vth_bound': 0.0005, 'rate_stat': False}
         return models.spiking_MLP(snn, num_classes=10, n_hidden=hidden, ss=False, fa=False, hlop_with_wfr=True,
                                   hlop_spiking=False), 20
@@ -132,7 +134,7 @@ def twin_of(model, method, hidden, initial, increment, task_id):
     """A second model with the same structure and state (built anew: OTTT's modules hold non-leaf tensors that
     deepcopy refuses); the torch random stream is left where it was, so the main run stays the script's."""
     rng = torch.get_rng_state()
-    twin, _ = build_model(method, hidden)
+    twin, _ = build_model(method, hidden)  # its thresholds come with the state below
     twin.add_hlop_subspace(initial)
     if task_id > 0:
         twin.merge_hlop_subspace()
@@ -184,7 +186,7 @@ def main():
         if not args.data_dir:
             sys.exit('--data-dir is needed without --generated')
         tasks = pmnist_tasks(args.data_dir, args.seed)
-    model, timesteps = build_model(args.method, args.hidden)
+    model, timesteps = build_model(args.method, args.hidden, args.vth)
     initial = [int(v) for v in args.hlop_initial.split(',')]
     increment = [int(v) for v in args.hlop_increment.split(',')]
     model.add_hlop_subspace(initial)

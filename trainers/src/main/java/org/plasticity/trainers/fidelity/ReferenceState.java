@@ -7,8 +7,11 @@ import org.plasticity.core.layer.Param;
 import org.plasticity.core.net.Network;
 import org.plasticity.core.plasticity.HebbianSubspace;
 import org.plasticity.datasets.formats.NdArray;
+import org.plasticity.datasets.formats.NumpyDtype;
 import org.plasticity.trainers.UserError;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +54,38 @@ final class ReferenceState {
                 subspace.restore(scratch.create(h.floats(), shape), scratch.create(mom.floats(), shape), oldRows[l]);
             }
         }
+    }
+
+    /**
+     * The state with every DSR threshold ({@code snN.vth}) as the reference's next forward pass reads it:
+     * {@code relu(Vth − bound) + bound}. The reference clamps in place before each forward and so may store a value
+     * below the bound after its last update; Plasticity clamps right after each update (DsrForward.afterUpdate). Both
+     * feed every forward the same value; only the stored value between two steps can differ.
+     *
+     * @param bound the threshold bound, or NaN for a network without DSR thresholds (the state is returned as is)
+     */
+    static Map<String, NdArray> asForwardReads(Map<String, NdArray> state, double bound) {
+        if (Double.isNaN(bound)) {
+            return state;
+        }
+        float b = (float) bound;
+        Map<String, NdArray> out = new LinkedHashMap<>(state);
+        for (Map.Entry<String, NdArray> e : state.entrySet()) {
+            if (e.getKey().matches("sn\\d+\\.vth")) {
+                float[] v = e.getValue().floats();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Math.max(v[i] - b, 0f) + b;
+                }
+                out.put(e.getKey(), float32(e.getValue().shape(), v));
+            }
+        }
+        return out;
+    }
+
+    private static NdArray float32(long[] shape, float[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values);
+        return new NdArray(NumpyDtype.parse("<f4"), shape, bytes.array());
     }
 
     /** The network's parameters and HLOP's rows under the dump's names, as host copies. */

@@ -6,6 +6,7 @@ import org.plasticity.datasets.scenario.Split;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.ExperimentFactory;
 import org.plasticity.trainers.UserError;
+import org.plasticity.trainers.config.DsrLifNeuron;
 import org.plasticity.trainers.config.ExperimentConfig;
 import org.plasticity.trainers.config.ExperimentConfigs;
 import org.plasticity.trainers.continual.ContinualTrainer;
@@ -64,6 +65,7 @@ public final class StepCheck {
         overrides.addAll(userOverrides);
         ExperimentConfig config = ExperimentConfigs.read(configFile, overrides);
         ContinualTrainer trainer = Methods.trainer(config);
+        double bound = config.model().neuron() instanceof DsrLifNeuron dsr ? dsr.vthBound() : Double.NaN;
         List<StepComparison.Phase> phases = new ArrayList<>();
         try (Experiment experiment = experiment(config, dump, log)) {
             StepReplay replay = new StepReplay(experiment, trainer);
@@ -71,13 +73,14 @@ public final class StepCheck {
                 if (!dump.hasGeneratedData()) {
                     requireSameImages(experiment.scenario(), dump, phase);
                 }
-                Map<String, NdArray> start = dump.state(phase.start());
+                Map<String, NdArray> start = ReferenceState.asForwardReads(dump.state(phase.start()), bound);
                 float[] losses = replay.train(phase.task(),
                         () -> ReferenceState.load(start, replay.network(), replay.hlopSubspaces(), phase.hlopOldRows()),
                         phase.batches());
                 Map<String, float[]> ours = ReferenceState.capture(replay.network(), replay.hlopSubspaces());
-                Map<String, NdArray> end = dump.state(phase.end());
-                Map<String, NdArray> twin = phase.noise() == null ? Map.of() : dump.state(phase.noise().end());
+                Map<String, NdArray> end = ReferenceState.asForwardReads(dump.state(phase.end()), bound);
+                Map<String, NdArray> twin = phase.noise() == null ? Map.of()
+                        : ReferenceState.asForwardReads(dump.state(phase.noise().end()), bound);
                 List<StepComparison.TensorDiff> diffs = new ArrayList<>();
                 for (Map.Entry<String, float[]> e : ours.entrySet()) {
                     String name = e.getKey();

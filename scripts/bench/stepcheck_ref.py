@@ -30,12 +30,15 @@ import torch.nn.functional as F
 
 METHODS = ('dsr', 'bptt', 'ottt')
 VARIANTS = ('finetune', 'hlop')
+FEEDBACK = ('backprop', 'feedback-alignment', 'sign-symmetric')
 
 
 def parse():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--method', choices=METHODS, required=True)
     p.add_argument('--variant', choices=VARIANTS, required=True)
+    p.add_argument('--feedback', choices=FEEDBACK, default='backprop',
+                   help='DSR: the error route, the reference\'s -feedback_alignment / -sign_symmetric flags')
     p.add_argument('--steps', type=int, default=50)
     p.add_argument('--out', required=True)
     p.add_argument('--data-dir', help='the harness PMNIST cache (contains binary_pmnist)')
@@ -82,12 +85,13 @@ def pmnist_tasks(data_dir, seed):
     return [(data[t]['train']['x'], data[t]['train']['y']) for t in (0, 1)]
 
 
-def build_model(method, hidden, vth=0.3):
+def build_model(method, hidden, vth=0.3, feedback='backprop'):
     import models
     if method == 'dsr':
+        fa, ss = feedback == 'feedback-alignment', feedback == 'sign-symmetric'
         snn = {'timesteps': 20, 'train_Vth': True, 'Vth': vth, 'tau': 1.0, 'delta_t': 0.05, 'alpha': 0.3,
                'Vth_bound': 0.0005, 'rate_stat': False}
-        return models.spiking_MLP(snn, num_classes=10, n_hidden=hidden, ss=False, fa=False, hlop_with_wfr=True,
+        return models.spiking_MLP(snn, num_classes=10, n_hidden=hidden, ss=ss, fa=fa, hlop_with_wfr=True,
                                   hlop_spiking=False), 20
     if method == 'bptt':
         return models.spiking_MLP_bptt(num_classes=10, n_hidden=hidden, ss=False, fa=False, timesteps=6,
@@ -102,8 +106,12 @@ def canonical(key):
     name = '.'.join(parts)
     if name in ('fc1.weight', 'fc2.weight'):
         return name
+    if name in ('fc1.weight_back', 'fc2.weight_back'):  # feedback alignment's fixed B
+        return name[:3] + '.feedback'
     if name == 'classifiers.0.weight':
         return 'head0.weight'
+    if name == 'classifiers.0.weight_back':
+        return 'head0.feedback'
     if name in ('sn1.Vth', 'sn2.Vth'):
         return name[:3] + '.vth'
     if parts[0] == 'hlop_modules' and parts[-1] in ('weight', 'delta_weight_momentum'):
@@ -130,11 +138,11 @@ def old_rows(model, task_id):
     return [int(m.index_list[1]) if m.subspace_num > 1 else int(m.index_list[-1]) for m in model.hlop_modules]
 
 
-def twin_of(model, method, hidden, initial, increment, task_id):
+def twin_of(model, method, hidden, initial, increment, task_id, feedback):
     """A second model with the same structure and state (built anew: OTTT's modules hold non-leaf tensors that
     deepcopy refuses); the torch random stream is left where it was, so the main run stays the script's."""
     rng = torch.get_rng_state()
-    twin, _ = build_model(method, hidden)  # its thresholds come with the state below
+    twin, _ = build_model(method, hidden, feedback=feedback)  # its thresholds and B come with the state below
     twin.add_hlop_subspace(initial)
     if task_id > 0:
         twin.merge_hlop_subspace()
@@ -186,7 +194,9 @@ def main():
         if not args.data_dir:
             sys.exit('--data-dir is needed without --generated')
         tasks = pmnist_tasks(args.data_dir, args.seed)
-    model, timesteps = build_model(args.method, args.hidden, args.vth)
+    if args.feedback != 'backprop' and args.method != 'dsr':
+        sys.exit('--feedback needs --method dsr (the reference has it in its DSR script only)')
+    model, timesteps = build_model(args.method, args.hidden, args.vth, args.feedback)
     initial = [int(v) for v in args.hlop_initial.split(',')]
     increment = [int(v) for v in args.hlop_increment.split(',')]
     model.add_hlop_subspace(initial)
@@ -204,11 +214,11 @@ def main():
         start = dump_state(model, os.path.join(args.out, folder, 'start'))
         twin = None
         if args.noise > 0:
-            twin = twin_of(model, args.method, args.hidden, initial, increment, task_id)
+            twin = twin_of(model, args.method, args.hidden, initial, increment, task_id, args.feedback)
             g = torch.Generator().manual_seed(args.seed + 7 + task_id)
             with torch.no_grad():
                 for n, p in twin.named_parameters():
-                    if 'hlop' not in n and p.dim() == 2:
+                    if 'hlop' not in n and 'weight_back' not in n and p.dim() == 2:
                         p.mul_(1 + args.noise * torch.randn(p.shape, generator=g))
             twin_params = [p for n, p in twin.named_parameters()
                            if 'hlop' not in n and (task_id == 0 or p.dim() != 1)]
@@ -242,7 +252,7 @@ def main():
         phases.append({'task': task_id, 'batches': batches, 'losses': losses, 'hlopOldRows': old_rows(model, task_id),
                        'start': folder + '/start', 'end': folder + '/end', 'tensors': start,
                        'endTensors': end, 'noise': noise})
-    manifest = {'method': args.method, 'variant': args.variant, 'seed': args.seed, 'steps': args.steps,
+    manifest = {'method': args.method, 'variant': args.variant, 'feedback': args.feedback, 'seed': args.seed, 'steps': args.steps,
                 'batchSize': args.batch, 'hidden': args.hidden, 'timesteps': timesteps,
                 'data': 'generated' if args.generated else 'permuted-mnist', 'generated': args.generated,
                 'inputScale': args.input_scale,

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  * @param dir the dump's folder
  * @param method the training method, {@code dsr}, {@code bptt} or {@code ottt}
  * @param variant {@code finetune} or {@code hlop}
+ * @param feedback the error route, {@code backprop}, {@code feedback-alignment} or {@code sign-symmetric}
  * @param batchSize B
  * @param hidden units per hidden layer
  * @param timesteps T
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
  * @param hlopIncrement HLOP's neurons added per protected layer at task 1
  * @param phases the tasks trained, in order
  */
-public record ReferenceDump(Path dir, String method, String variant, int batchSize, int hidden, int timesteps,
+public record ReferenceDump(Path dir, String method, String variant, String feedback, int batchSize, int hidden, int timesteps,
                             int generated, List<Integer> hlopInitial, List<Integer> hlopIncrement,
                             List<Phase> phases) {
     /** The manifest's file name. */
@@ -95,7 +96,8 @@ public record ReferenceDump(Path dir, String method, String variant, int batchSi
                         required(p, "end", manifest).asText(), noise));
             }
             return new ReferenceDump(dir, required(m, "method", manifest).asText(),
-                    required(m, "variant", manifest).asText(), required(m, "batchSize", manifest).asInt(),
+                    required(m, "variant", manifest).asText(), m.path("feedback").asText("backprop"),
+                    required(m, "batchSize", manifest).asInt(),
                     required(m, "hidden", manifest).asInt(), required(m, "timesteps", manifest).asInt(),
                     m.path("generated").asInt(0), list(required(m, "hlopInitial", manifest)),
                     list(required(m, "hlopIncrement", manifest)), phases);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.plasticity.core.layer.Param;
+import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.net.Network;
 import org.plasticity.core.plasticity.HebbianSubspace;
 import org.plasticity.datasets.formats.NdArray;
@@ -27,7 +28,8 @@ final class ReferenceState {
     }
 
     /**
-     * Overwrites the network's parameters and, when there are subspaces, HLOP's rows with a dumped state.
+     * Overwrites the network's parameters, feedback alignment's fixed matrices ({@code fcN.feedback}) and, when there
+     * are subspaces, HLOP's rows with a dumped state.
      *
      * @param oldRows per subspace, the rows merged from earlier tasks
      * @throws UserError naming the tensor when the dump and the network do not have the same shapes
@@ -41,6 +43,19 @@ final class ReferenceState {
             }
             requireSize(p.name(), value, p.value().getShape());
             p.value().set(FloatBuffer.wrap(value.floats()));
+        }
+        for (WeightLayer layer : network.weightLayers()) {
+            String name = layer.weight().name().replace(".weight", ".feedback");
+            NdArray b = state.get(name);
+            NDArray feedback = layer.errorRoute().feedback(layer.weight().value());
+            if (layer.errorRoute().name().equals("feedback-alignment")) {
+                if (b == null) {
+                    throw new UserError("the reference dump has no " + name + ": it was not trained with feedback "
+                            + "alignment (write it with --feedback feedback-alignment)");
+                }
+                requireSize(name, b, feedback.getShape());
+                feedback.set(FloatBuffer.wrap(b.floats()));
+            }
         }
         for (int l = 0; l < subspaces.size(); l++) {
             NdArray h = state.get("hlop" + l + ".h");

@@ -114,6 +114,10 @@ public final class StepCheck {
                     + dump.dir() + " trained with " + dump.method() + "; use configs/pmnist-" + dump.variant() + "-"
                     + dump.method() + ".json");
         }
+        if (!config.training().feedback().equals(dump.feedback())) {
+            throw new UserError(file + ": training.feedback is " + config.training().feedback() + " but the dump "
+                    + dump.dir() + " trained with " + dump.feedback() + "; use the config of that error route");
+        }
         boolean hlop = trainer.label().contains("hlop");
         if (hlop != dump.variant().equals("hlop") || !trainer.label().startsWith("finetune")
                 || trainer.plugins().size() > (hlop ? 1 : 0)) {

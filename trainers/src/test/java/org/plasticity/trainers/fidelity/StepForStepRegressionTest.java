@@ -20,18 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Pins step-for-step agreement with the HLOP authors' code: the stored dumps (src/test/resources/stepcheck, their
  * README says how they were written) hold the reference's initial state, batches, per-step losses and state after
  * 3 steps of task 0 and, after its merge and growth, 3 steps of task 1, on generated data with a 16-unit MLP (DSR
- * fine-tuning from thresholds next to their bound, so that the bound acts). Each is
+ * fine-tuning from thresholds next to their bound, so that the bound acts; DSR HLOP with backprop, feedback alignment
+ * — the reference's fixed matrices are loaded — and sign-symmetric feedback; BPTT and OTTT HLOP). Each is
  * replayed through {@link StepCheck} with the method's own config and must agree within the comparison's default
  * tolerances — every loss within 1e-4 relative, every tensor within 1e-3 — with no appeal to a noise floor.
  */
 class StepForStepRegressionTest {
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"dsr-finetune-bound, dsr, finetune", "dsr-hlop, dsr, hlop", "bptt-hlop, bptt, hlop",
-            "ottt-hlop, ottt, hlop"})
-    void replaysTheReferenceStepForStep(String name, String method, String variant) {
+    @CsvSource({"dsr-finetune-bound, dsr, finetune, pmnist-finetune-dsr", "dsr-hlop, dsr, hlop, pmnist-hlop-dsr",
+            "dsr-fa-hlop, dsr, hlop, pmnist-hlop-dsr-fa", "dsr-ss-hlop, dsr, hlop, pmnist-hlop-dsr-ss",
+            "bptt-hlop, bptt, hlop, pmnist-hlop-bptt", "ottt-hlop, ottt, hlop, pmnist-hlop-ottt"})
+    void replaysTheReferenceStepForStep(String name, String method, String variant, String config) {
         Path dir = fixture(name);
         ReferenceDump dump = ReferenceDump.read(dir);
-        StepComparison c = StepCheck.run(Path.of("..", "configs", "pmnist-" + variant + "-" + method + ".json"), dump,
+        StepComparison c = StepCheck.run(Path.of("..", "configs", config + ".json"), dump,
                 List.of("threads=1"), StepComparison.LOSS_TOLERANCE, StepComparison.STATE_TOLERANCE,
                 new PrintStream(OutputStream.nullOutputStream()));
         assertEquals(StepComparison.Verdict.AGREES, c.verdict(), String.join("\n", c.lines()));
@@ -71,6 +73,12 @@ class StepForStepRegressionTest {
     void aConfigOfAnotherTrainingMethodIsRefused() {
         String message = refusal("pmnist-hlop-bptt.json");
         assertTrue(message.contains("training.method is bptt") && message.contains("pmnist-hlop-dsr.json"), message);
+    }
+
+    @Test
+    void aConfigOfAnotherErrorRouteIsRefused() {
+        String message = refusal("pmnist-hlop-dsr-fa.json");
+        assertTrue(message.contains("training.feedback is feedback-alignment"), message);
     }
 
     @Test

@@ -116,6 +116,9 @@ final class CrossFieldRules {
         checkLength(at.at("lr"), hlop.lr().size(), config);
         checkLength(at.at("initial"), hlop.initial().size(), config);
         checkLength(at.at("increment"), hlop.increment().size(), config);
+        if (hlop.laterIncrement() != null) {
+            checkLength(at.at("laterIncrement"), hlop.laterIncrement().size(), config);
+        }
     }
 
     private static void gpmHasOneEntryPerLayer(ExperimentConfig config, ConfigProblems problems) {

@@ -22,19 +22,39 @@ import java.util.List;
  * @param spikingTimesteps timesteps of the spiking lateral neurons, &gt;= 1; default 1000
  * @param withWfr          DSR: whether weighted firing rates (else per-step inputs) feed the Hebbian update;
  *                         default true
+ * @param laterIncrement   neurons added per layer for each task from {@code laterIncrementFrom} on, instead of
+ *                         {@code increment} (the reference's miniImageNet script switches lists at task 6), each
+ *                         &gt;= 0, or null for {@code increment} throughout; default null
+ * @param laterIncrementFrom the first task that adds {@code laterIncrement}, &gt;= 1 (used only with
+ *                         {@code laterIncrement}); default 1
  */
 public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> increment, int decrementEvery,
         int decrement, int iterations, double momentum, double clamp, int startEpoch, boolean spiking,
-        double spikingScale, int spikingTimesteps, boolean withWfr) implements ConfigNode {
+        double spikingScale, int spikingTimesteps, boolean withWfr, List<Integer> laterIncrement,
+        int laterIncrementFrom) implements ConfigNode {
 
     /** The documented defaults, used for every key of {@code "hlop": {}}. */
     public static final HlopConfig DEFAULTS = new HlopConfig(List.of(0.001, 0.01, 0.01), List.of(80, 200, 100),
-            List.of(70, 70, 70), 3, 20, 5, 0.9, 10.0, 0, false, 20.0, 1000, true);
+            List.of(70, 70, 70), 3, 20, 5, 0.9, 10.0, 0, false, 20.0, 1000, true, null, 1);
 
     public HlopConfig {
         lr = List.copyOf(lr);
         initial = List.copyOf(initial);
         increment = List.copyOf(increment);
+        laterIncrement = laterIncrement == null ? null : List.copyOf(laterIncrement);
+    }
+
+    /**
+     * The lateral neurons layer {@code layer} gains before task {@code task}, as the reference adds them:
+     * {@code initial[l]} before task 0; before task t ≥ 1, the increment in force ({@code laterIncrement} from task
+     * {@code laterIncrementFrom} on, else {@code increment}) less {@code decrement·⌊t / decrementEvery⌋}, at least 0.
+     */
+    public int neuronsAdded(int layer, int task) {
+        if (task == 0) {
+            return initial.get(layer);
+        }
+        List<Integer> inForce = laterIncrement != null && task >= laterIncrementFrom ? laterIncrement : increment;
+        return Math.max(0, inForce.get(layer) - decrement * (task / decrementEvery));
     }
 
     @Override
@@ -56,5 +76,11 @@ public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> i
         problems.at("startEpoch").atLeast(startEpoch, 0);
         problems.at("spikingScale").positive(spikingScale);
         problems.at("spikingTimesteps").atLeast(spikingTimesteps, 1);
+        if (laterIncrement != null) {
+            for (int i = 0; i < laterIncrement.size(); i++) {
+                problems.at("laterIncrement").at(i).atLeast(laterIncrement.get(i), 0);
+            }
+        }
+        problems.at("laterIncrementFrom").atLeast(laterIncrementFrom, 1);
     }
 }

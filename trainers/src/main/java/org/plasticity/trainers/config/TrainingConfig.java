@@ -35,10 +35,14 @@ import java.util.Objects;
  *                             per task so that batches are gathered on the device, and one test split while it is
  *                             evaluated; data that does not fit is batched on the host and uploaded per batch, as
  *                             before; 0 turns residency off; &gt;= 0; default 1024 (a permuted-MNIST task is 179 MiB)
+ * @param lrAfterFirstTask     the optimizer's learning rate from the second task on (the reference's {@code lr_continual}
+ *                             of its miniImageNet and 5-Datasets scripts), or null for {@code optimizer.lr} in every
+ *                             task; &gt; 0; default null
  */
 public record TrainingConfig(String method, int epochs, int batchSize, int evalBatchSize, boolean shuffle,
         boolean freezeAfterFirstTask, OptimizerConfig optimizer, ScheduleConfig schedule, String onNonFinite,
-        String feedback, boolean onlineUpdate, int syncEvery, int deviceDataMiB) implements ConfigNode {
+        String feedback, boolean onlineUpdate, int syncEvery, int deviceDataMiB, Double lrAfterFirstTask)
+        implements ConfigNode {
 
     /** Known gradient methods. */
     public static final List<String> METHODS = List.of("bptt", "dsr", "ottt");
@@ -51,7 +55,7 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
 
     /** The documented defaults. */
     public static final TrainingConfig DEFAULTS = new TrainingConfig("bptt", 1, 64, 256, true, false,
-            SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop", false, 50, 1024);
+            SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop", false, 50, 1024, null);
 
     public TrainingConfig {
         Objects.requireNonNull(method, "method");
@@ -73,6 +77,9 @@ public record TrainingConfig(String method, int epochs, int batchSize, int evalB
         problems.at("feedback").oneOf(feedback, FEEDBACK);
         problems.at("syncEvery").atLeast(syncEvery, 1);
         problems.at("deviceDataMiB").atLeast(deviceDataMiB, 0);
+        if (lrAfterFirstTask != null) {
+            problems.at("lrAfterFirstTask").positive(lrAfterFirstTask);
+        }
         if (onlineUpdate && !method.equals("ottt")) {
             problems.at("onlineUpdate").report("onlineUpdate applies to training.method=ottt only, got " + method);
         }

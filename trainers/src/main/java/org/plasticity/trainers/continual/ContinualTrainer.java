@@ -256,7 +256,7 @@ public final class ContinualTrainer implements Trainer<RunResult> {
                 optimizer.restoreState(resume, "optimizer/");
             }
             bar.advance((long) progress.epoch * batches + progress.batch, null);
-            double baseLr = optimizer.learningRate();
+            double baseLr = baseLearningRate(training, context.index(), optimizer);
             for (; progress.epoch < training.epochs(); progress.epoch++) {
                 optimizer.setLearningRate(baseLr * schedule.factor(progress.epoch));
                 int epoch = progress.epoch;
@@ -370,6 +370,15 @@ public final class ContinualTrainer implements Trainer<RunResult> {
         private boolean checkpointDue() {
             return every > 0 && progress.steps % every == 0;
         }
+    }
+
+    /**
+     * The learning rate a task's schedule scales: {@code training.lrAfterFirstTask} from the second task on when it is
+     * set, else the optimizer's own.
+     */
+    static double baseLearningRate(TrainingConfig training, int task, Optimizer optimizer) {
+        return task > 0 && training.lrAfterFirstTask() != null ? training.lrAfterFirstTask()
+                : optimizer.learningRate();
     }
 
     /** The device budget for resident features, in bytes. */

@@ -88,7 +88,7 @@ public final class GpmPlugin implements ContinualPlugin {
                 train, samples, experiment.config().training().evalBatchSize(), rows, protectedLayers);
         for (int l = 0; l < bases.size(); l++) {
             LayerActivations.Matrix m = matrices.get(l);
-            GpmBasis.Extension e = bases.get(l).extend(m.values(), m.rows(), config.threshold().get(l));
+            GpmBasis.Extension e = bases.get(l).extend(m.values(), m.rows(), config.threshold(l, context.index()));
             capturedBefore[l] = e.capturedBefore();
         }
     }

@@ -25,7 +25,8 @@ import java.util.Map;
  * subspaces of earlier tasks.
  *
  * <p>Lifecycle as in the reference: before each task the subspaces grow by the configured number
- * of neurons (the increments shrink by {@code decrement} every {@code decrementEvery} tasks);
+ * of neurons ({@link HlopConfig#neuronsAdded}: the increments shrink by {@code decrement} every
+ * {@code decrementEvery} tasks, and may switch to {@code laterIncrement});
  * during training, after backward, gradients are projected onto the complement of the old rows
  * (from task 1 on) and the new rows take {@code iterations} Hebbian steps on the batch's
  * presynaptic activity; after the task all rows merge into the old subspace. Protected layers are
@@ -43,7 +44,6 @@ public final class HlopPlugin implements ContinualPlugin {
     private final List<List<NDArray>> pendingInputs = new ArrayList<>();
     private final PresynapticRows rows;
     private final ProjectionMeter meter;
-    private int[] increments;
 
     public HlopPlugin(HlopConfig config, String trainingMethod) {
         this.config = config;
@@ -70,7 +70,6 @@ public final class HlopPlugin implements ContinualPlugin {
             settings.add(new HebbianSettings(config.lr().get(l), config.iterations(), config.momentum(),
                     config.clamp(), quantizer));
         }
-        increments = config.increment().stream().mapToInt(Integer::intValue).toArray();
         meter.start(network.manager());
     }
 
@@ -79,16 +78,7 @@ public final class HlopPlugin implements ContinualPlugin {
         int t = context.index();
         long seed = context.experiment().config().seed();
         for (int l = 0; l < subspaces.size(); l++) {
-            int add;
-            if (t == 0) {
-                add = config.initial().get(l);
-            } else {
-                if (t % config.decrementEvery() == 0) {
-                    increments[l] -= config.decrement();
-                }
-                add = increments[l];
-            }
-            subspaces.get(l).addNeurons(add, Seeds.derive(seed, "hlop", l, t));
+            subspaces.get(l).addNeurons(config.neuronsAdded(l, t), Seeds.derive(seed, "hlop", l, t));
         }
         meter.reset(subspaces.size());
     }
@@ -149,7 +139,6 @@ public final class HlopPlugin implements ContinualPlugin {
 
     @Override
     public void saveState(Checkpoint checkpoint, String prefix) {
-        checkpoint.putLongs(prefix + "increments", java.util.Arrays.stream(increments).asLongStream().toArray());
         checkpoint.putDoubles(prefix + "removedSum", meter.sums());
         checkpoint.putLongs(prefix + "measured", meter.counters());
         for (int l = 0; l < subspaces.size(); l++) {
@@ -159,7 +148,6 @@ public final class HlopPlugin implements ContinualPlugin {
 
     @Override
     public void restoreState(Checkpoint checkpoint, String prefix) {
-        increments = java.util.Arrays.stream(checkpoint.longs(prefix + "increments")).mapToInt(v -> (int) v).toArray();
         meter.restore(checkpoint.doubles(prefix + "removedSum"), checkpoint.longs(prefix + "measured"));
         for (int l = 0; l < subspaces.size(); l++) {
             subspaces.get(l).restoreState(checkpoint, prefix + "subspace" + l + "/");

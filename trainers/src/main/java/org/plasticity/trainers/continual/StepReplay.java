@@ -97,7 +97,7 @@ public final class StepReplay {
              BatchSource source = DeviceBatches.of(samples, List.of(task), experiment.manager(),
                      ContinualTrainer.budgetBytes(training));
              EpochRunner runner = new EpochRunner(step, source, 1, experiment.manager())) {
-            optimizer.setLearningRate(optimizer.learningRate()
+            optimizer.setLearningRate(ContinualTrainer.baseLearningRate(training, task, optimizer)
                     * OptimizerFactory.schedule(training.schedule()).factor(0));
             EpochRunner.Plan plan = new EpochRunner.Plan() {
                 @Override

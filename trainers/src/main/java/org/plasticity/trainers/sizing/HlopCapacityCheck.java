@@ -56,13 +56,9 @@ public final class HlopCapacityCheck {
 
     /** Neurons of layer {@code l} after {@code tasks} tasks, as HlopPlugin adds them. */
     static long total(HlopConfig hlop, int l, int tasks) {
-        long total = hlop.initial().get(l);
-        long increment = hlop.increment().get(l);
-        for (int t = 1; t < tasks; t++) {
-            if (t % hlop.decrementEvery() == 0) {
-                increment -= hlop.decrement();
-            }
-            total += Math.max(0, increment);
+        long total = 0;
+        for (int t = 0; t < tasks; t++) {
+            total += hlop.neuronsAdded(l, t);
         }
         return total;
     }

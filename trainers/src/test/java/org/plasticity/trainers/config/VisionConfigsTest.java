@@ -88,6 +88,29 @@ class VisionConfigsTest {
         assertEquals(five.method().hlop().initial(), five.method().hlop().increment(), "every task adds the same");
         // hlop.md §2.7: in the 5th task block5.conv2 (N = 720, layer 11) has 4 x 200 = 800 old neurons
         assertEquals(200, five.method().hlop().increment().get(11));
+        assertEquals(0.1, ((SgdOptimizer) five.training().optimizer()).lr(), "lr of task 0");
+        assertEquals(0.01, five.training().lrAfterFirstTask(), "lr_continual");
+
+        // spiking_train_miniimagenet.py: lr 0.1 then lr_continual 0.01; hlop_out_num_inc1 before task 6, inc2 after
+        ExperimentConfig miniHlop = ExperimentConfigs.read(config("split-miniimagenet", "hlop"), List.of());
+        assertEquals(0.1, ((SgdOptimizer) miniHlop.training().optimizer()).lr());
+        assertEquals(0.01, miniHlop.training().lrAfterFirstTask());
+        HlopConfig h = miniHlop.method().hlop();
+        assertEquals(24, h.neuronsAdded(0, 0));
+        assertEquals(2, h.neuronsAdded(0, 5));
+        assertEquals(0, h.neuronsAdded(0, 6));
+        assertEquals(48, h.neuronsAdded(19, 5));
+        assertEquals(16, h.neuronsAdded(19, 19));
+        int block8 = 0;
+        for (int t = 0; t < 20; t++) {
+            block8 += h.neuronsAdded(19, t);
+        }
+        assertEquals(720 + 5 * 48 + 14 * 16, block8, "block 8 conv2 after 20 tasks, within its 1 440 inputs");
+
+        // GPM main_cifar100.py: threshold 0.97 + 0.003 * task_id
+        ExperimentConfig gpm = ExperimentConfigs.read(config("split-cifar100", "gpm"), List.of());
+        assertEquals(0.97, gpm.method().gpm().threshold(0, 0), 1e-12);
+        assertEquals(0.97 + 9 * 0.003, gpm.method().gpm().threshold(2, 9), 1e-12);
     }
 
     @Test

@@ -8,7 +8,7 @@ public final class VisionConfigFiles {
     /** The scenarios of the paper's vision tables, in the order of docs/VISION.md. */
     public static final List<String> PROTOCOLS = List.of("split-cifar100", "split-miniimagenet", "five-datasets");
     /** The methods of the tables (HAT aside), as the configs' name parts. */
-    public static final List<String> METHODS = List.of("finetune", "multitask", "ewc", "gpm", "mr", "hlop", "hlop-mr");
+    public static final List<String> METHODS = List.of("finetune", "multitask", "ewc", "gpm", "mr", "hlop", "hlop-mr", "hat");
     /** The folder, from the trainers module. */
     public static final Path DIR = Path.of("..", "configs", "vision");
 

@@ -53,10 +53,8 @@ class VisionConfigsTest {
     void methodSectionsAreTheMethodsOfTheirNames() {
         for (String protocol : PROTOCOLS) {
             for (String method : METHODS) {
-                MethodConfig m = ExperimentConfigs.read(config(protocol, method), List.of()).method();
-                String label = m.type() + (m.hlop() != null ? "+hlop" : "") + (m.gpm() != null ? "+gpm" : "")
-                        + (m.memoryReplay() != null ? "+mr" : "") + (m.ewc() != null ? "+ewc" : "")
-                        + (m.experienceReplay() != null ? "+er" : "");
+                String label = org.plasticity.trainers.continual.Methods.trainer(
+                        ExperimentConfigs.read(config(protocol, method), List.of())).label();
                 String expected = switch (method) {
                     case "multitask" -> "multitask";
                     case "hlop-mr" -> "finetune+hlop+mr";
@@ -118,7 +116,7 @@ class VisionConfigsTest {
         for (String protocol : PROTOCOLS) {
             Path spec = Path.of("..", "configs", "sweeps", "vision-" + protocol + ".json");
             SweepExpander.Expansion e = SweepExpander.expand(SweepSpecReader.read(spec));
-            assertEquals(METHODS.size() * SEEDS.size(), e.runs().size(), spec + ": 7 methods x 3 seeds");
+            assertEquals(METHODS.size() * SEEDS.size(), e.runs().size(), spec + ": " + METHODS.size() + " methods x 3 seeds");
             assertEquals(0, e.duplicates());
             int i = 0;
             for (String method : METHODS) {

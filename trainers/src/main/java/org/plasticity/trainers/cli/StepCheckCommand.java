@@ -26,6 +26,9 @@ public final class StepCheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--reference", required = true, paramLabel = "DIR",
             description = "The reference dump (its manifest.json and state folders).")
     Path reference;
@@ -44,11 +47,13 @@ public final class StepCheckCommand implements Callable<Integer> {
             throw new UserError("--loss-tolerance and --state-tolerance must be positive");
         }
         ReferenceDump dump = ReferenceDump.read(reference);
-        System.out.printf("stepcheck %s %s against %s: %d phase(s), overrides %s%n", dump.method(), dump.variant(),
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.printf("stepcheck %s %s against %s: %d phase(s), overrides %s%n", dump.method(), dump.variant(),
                 reference, dump.phases().size(), StepCheck.overrides(dump));
         StepComparison comparison = StepCheck.run(options.config, dump, options.overrides, lossTolerance,
                 stateTolerance, System.out);
-        comparison.lines().forEach(System.out::println);
+        comparison.lines().forEach(out::println);
+        out.flush();
         return comparison.agrees() ? 0 : DIFFERS;
     }
 }

@@ -84,7 +84,13 @@ public final class StepCheck {
                 List<StepComparison.TensorDiff> diffs = new ArrayList<>();
                 for (Map.Entry<String, float[]> e : ours.entrySet()) {
                     String name = e.getKey();
-                    diffs.add(StepComparison.diff(name, e.getValue(), end.get(name).floats(), floats(start.get(name)),
+                    NdArray reference = end.get(name);
+                    if (reference == null || reference.size() != e.getValue().length) {
+                        throw new UserError(dump.dir().resolve(phase.end()) + ": " + (reference == null ? "no "
+                                + name + ".npy" : name + ".npy has shape " + reference.shapeText()) + " after task "
+                                + phase.task() + "; write the dump again");
+                    }
+                    diffs.add(StepComparison.diff(name, e.getValue(), reference.floats(), floats(start.get(name)),
                             floats(twin.get(name))));
                 }
                 phases.add(new StepComparison.Phase(phase.task(), losses, phase.losses(),

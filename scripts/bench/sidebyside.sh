@@ -7,10 +7,13 @@
 #   METHOD: finetune-dsr hlop-dsr mr-dsr hlop-mr-dsr finetune-bptt hlop-bptt finetune-ottt hlop-ottt, or a DSR one
 #           with -fa / -ss (feedback alignment / sign-symmetric feedback: the reference's flags)
 # Environment: THREADS (default 2, both sides; time only on a quiet machine, run timing comparisons one at a time),
-#   OUT (default runs/sidebyside/METHOD), REF_HARNESS (default ../shared/ref, set up with its setup.sh).
+#   PARALLEL=1 (run each seed's two sides at the same time, for accuracy comparisons only: the wall times then
+#   mean nothing; use THREADS=1), OUT (default runs/sidebyside/METHOD), REF_HARNESS (default ../shared/ref, set up
+#   with its setup.sh). Smoke tests: MAX_BATCHES / MAX_TEST_BATCHES (the harness's) and PLASTICITY_SET (extra
+#   --set values for Plasticity, space-separated, e.g. "data.trainLimit=192 data.testLimit=128").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ $# -ge 1 ] || { sed -n '2,11p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,15p' "$0"; exit 2; }
 METHOD=$1; TASKS=${2:-10}; shift $(( $# >= 2 ? 2 : 1 ))
 SEEDS=("$@"); [ ${#SEEDS[@]} -gt 0 ] || SEEDS=(2022)
 THREADS=${THREADS:-2}
@@ -27,12 +30,17 @@ OUT=${OUT:-runs/sidebyside/$METHOD}
 mkdir -p "$OUT/ref"
 for seed in "${SEEDS[@]}"; do
   tag=$METHOD-t$TASKS-seed$seed
-  HLOP_SEED=$seed HLOP_THREADS=$THREADS RUN_TAG=$tag LOG_DIR=$(cd "$OUT/ref" && pwd) \
-    "$HARNESS/run.sh" "$BASE" "$TASKS" "${FLAGS[@]}" | grep '^REF'
+  reference() {
+    HLOP_SEED=$seed HLOP_THREADS=$THREADS RUN_TAG=$tag LOG_DIR=$(cd "$OUT/ref" && pwd) \
+      "$HARNESS/run.sh" "$BASE" "$TASKS" "${FLAGS[@]}" | grep '^REF'
+  }
+  if [ "${PARALLEL:-0}" = 1 ]; then reference & else reference; fi
   rm -rf "$OUT/$tag"
+  EXTRA=(); for kv in ${PLASTICITY_SET:-}; do EXTRA+=(--set "$kv"); done
   scripts/plasticity run "$CONFIG" --set seed="$seed" --set data.tasks="$TASKS" --set threads="$THREADS" \
-    --set output.progress=false --out "$OUT/$tag" > "$OUT/$tag.log" 2>&1
+    --set output.progress=false "${EXTRA[@]}" --out "$OUT/$tag" > "$OUT/$tag.log" 2>&1
   echo "plasticity $tag: $(grep -o 'ACC .*' "$OUT/$tag.log" | tail -1)"
+  wait
 done
 python3 - "$OUT" "$METHOD" "$TASKS" "${SEEDS[@]}" <<'PY'
 import json, re, statistics, sys

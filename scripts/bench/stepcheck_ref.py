@@ -13,7 +13,7 @@ only weights trained, projection on for HLOP), and writes:
   DIR/phaseP/noise-end/*.npy   the state after the phase of a twin trained from weights perturbed by float rounding
                                (--noise): the noise floor the comparison is read against
   DIR/phaseP/batch0-{x,y}.npy  the first batch's inputs and labels (a check that both sides index the same data)
-  DIR/data/taskT-{x,y}.npy     with --generated only: the generated samples both sides train on
+  DIR/samples/taskT-{x,y}.npy  with --generated only: the generated samples both sides train on
 
 Seeding follows the script (random, torch and numpy seeded, the data loaded, then the model built), so
 the initial state and the first task's order are the script's own.
@@ -186,10 +186,10 @@ def main():
     seed_all(args.seed)
     if args.generated:
         tasks = generated_tasks(args.generated, args.seed, args.input_scale)
-        os.makedirs(os.path.join(args.out, 'data'), exist_ok=True)
+        os.makedirs(os.path.join(args.out, 'samples'), exist_ok=True)
         for t, (x, y) in enumerate(tasks):
-            np.save(os.path.join(args.out, 'data', 'task%d-x.npy' % t), x.view(x.size(0), -1).numpy())
-            np.save(os.path.join(args.out, 'data', 'task%d-y.npy' % t), y.numpy().astype(np.int64))
+            np.save(os.path.join(args.out, 'samples', 'task%d-x.npy' % t), x.view(x.size(0), -1).numpy())
+            np.save(os.path.join(args.out, 'samples', 'task%d-y.npy' % t), y.numpy().astype(np.int64))
     else:
         if not args.data_dir:
             sys.exit('--data-dir is needed without --generated')

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The generated tasks a reference dump carries ({@code data/taskT-x.npy}, {@code data/taskT-y.npy}: flat 784-pixel
+ * The generated tasks a reference dump carries ({@code samples/taskT-x.npy}, {@code samples/taskT-y.npy}: flat 784-pixel
  * images and labels 0–9), as a scenario with one shared ten-class head. Each task's test split is its training split
  * (a step-for-step comparison evaluates nothing).
  */
@@ -22,11 +22,11 @@ final class DumpScenario implements Scenario {
     DumpScenario(ReferenceDump dump, int numTasks) {
         int d = -1;
         for (int t = 0; t < numTasks; t++) {
-            NdArray x = dump.array("data/task" + t + "-x.npy");
-            NdArray y = dump.array("data/task" + t + "-y.npy");
+            NdArray x = dump.array("samples/task" + t + "-x.npy");
+            NdArray y = dump.array("samples/task" + t + "-y.npy");
             long[] shape = x.shape();
             if (shape.length != 2 || y.shape().length != 1 || y.shape()[0] != shape[0]) {
-                throw new UserError(dump.dir().resolve("data") + ": task " + t + " has inputs " + x.shapeText()
+                throw new UserError(dump.dir().resolve("samples") + ": task " + t + " has inputs " + x.shapeText()
                         + " and labels " + y.shapeText() + "; expected [N, D] and [N]");
             }
             d = (int) shape[1];

@@ -25,4 +25,12 @@ interface AdaptationMethod extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The network's logits for a batch without recording a graph: the prediction every method may score. */
+    static NDArray predict(org.plasticity.core.net.Network network, int head, NDArray x) {
+        try (org.plasticity.core.tensor.Gradients.AutoCloseableMode ignored =
+                     org.plasticity.core.tensor.Gradients.notRecording()) {
+            return network.forward(x, head);
+        }
+    }
 }

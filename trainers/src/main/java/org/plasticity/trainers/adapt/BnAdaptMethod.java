@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import org.plasticity.core.layer.BatchNormLayer;
 import org.plasticity.core.layer.Mode;
 import org.plasticity.core.net.Network;
-import org.plasticity.core.tensor.Gradients;
 import org.plasticity.trainers.config.BnAdaptation;
 
 /**
@@ -27,9 +26,7 @@ final class BnAdaptMethod implements AdaptationMethod {
 
     @Override
     public NDArray adapt(NDArray x) {
-        try (Gradients.AutoCloseableMode ignored = Gradients.notRecording()) {
-            return network.forward(x, head);
-        }
+        return AdaptationMethod.predict(network, head, x);
     }
 
     @Override

@@ -75,9 +75,7 @@ final class NhlMethod implements AdaptationMethod {
         if (!config.predictAfter()) {
             return scored;
         }
-        try (Gradients.AutoCloseableMode ignored = Gradients.notRecording()) {
-            return network.forward(x, head);
-        }
+        return AdaptationMethod.predict(network, head, x);
     }
 
     /** The batch as the first convolution sees it under direct coding, {@code [B, C, H, W]}. */

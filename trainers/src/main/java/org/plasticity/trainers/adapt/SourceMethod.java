@@ -3,7 +3,6 @@ package org.plasticity.trainers.adapt;
 import ai.djl.ndarray.NDArray;
 import org.plasticity.core.layer.Mode;
 import org.plasticity.core.net.Network;
-import org.plasticity.core.tensor.Gradients;
 
 /** No adaptation: the source model in evaluation mode, BatchNorm with the source's running statistics. */
 final class SourceMethod implements AdaptationMethod {
@@ -18,9 +17,7 @@ final class SourceMethod implements AdaptationMethod {
 
     @Override
     public NDArray adapt(NDArray x) {
-        try (Gradients.AutoCloseableMode ignored = Gradients.notRecording()) {
-            return network.forward(x, head);
-        }
+        return AdaptationMethod.predict(network, head, x);
     }
 
     @Override

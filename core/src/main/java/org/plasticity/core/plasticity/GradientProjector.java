@@ -75,6 +75,45 @@ public final class GradientProjector {
         }
     }
 
+    /** Whether the basis holds rows, so that a projection changes anything. */
+    public boolean active() {
+        return basis.oldRows() != null;
+    }
+
+    /** The number of basis rows M (0 while there are none); reads only the shape. */
+    public long basisSize() {
+        NDArray rows = basis.oldRows();
+        return rows == null ? 0 : rows.getShape().get(0);
+    }
+
+    /**
+     * Whether {@link #projectRows} gives the same weight gradient as {@link #project}: exactly when the
+     * coefficients are not quantised, since {@code (gᵀX)·Bᵀ·B = gᵀ·(X·Bᵀ·B)} but a quantiser is not linear.
+     */
+    public boolean projectsRows() {
+        return basis.quantizer() == null;
+    }
+
+    /**
+     * The rows {@code x [R, N]} with their part in the basis' span removed, {@code x − (x·Bᵀ)·B}, detached. A linear
+     * layer whose weight gradient is formed from these rows ({@code gᵀ·x'}) receives the projected gradient
+     * {@code G − (G·Bᵀ)·B} of {@link #project} (equal up to float rounding), at {@code 2·R·N·M} multiply-adds
+     * instead of {@code 2·out·N·M}. Returns {@code x} itself while the basis is empty.
+     *
+     * @throws IllegalStateException with a quantiser ({@link #projectsRows()} is false)
+     */
+    public NDArray projectRows(NDArray x) {
+        NDArray rows = basis.oldRows();
+        if (rows == null) {
+            return x;
+        }
+        if (!projectsRows()) {
+            throw new IllegalStateException("a quantised projection cannot be applied to the input rows");
+        }
+        NDArray detached = x.stopGradient();
+        return detached.sub(detached.matMul(rows.transpose()).matMul(rows));
+    }
+
     /** The gradient as {@code [out, N]} and the part of it in the basis' span, {@code q(G·Bᵀ)·B}. */
     private final class Projection {
         final NDArray gradient;

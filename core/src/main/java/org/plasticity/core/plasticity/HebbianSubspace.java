@@ -217,6 +217,11 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
         return hOld;
     }
 
+    /** The projector of this subspace's old rows (with its quantiser), shared by {@link #project}. */
+    public GradientProjector projector() {
+        return projector;
+    }
+
     /** The quantiser used by {@link #project}, or null. */
     @Override
     public LateralQuantizer quantizer() {

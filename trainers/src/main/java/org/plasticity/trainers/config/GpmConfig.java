@@ -14,14 +14,18 @@ import java.util.List;
  * @param thresholdIncrement added to every layer's threshold per task: after task t the bases hold
  *                  {@code min(1, threshold + t·thresholdIncrement)} of the energy (GPM's CIFAR-100 and
  *                  5-Datasets scripts: 0.003 per task); in [0, 1); default 0
+ * @param projectOn where the projection is computed, as HLOP's {@code projectOn}: {@code auto}, {@code gradient} or
+ *                  {@code inputs}; default {@code auto}
  */
-public record GpmConfig(List<Double> threshold, int samples, double thresholdIncrement) implements ConfigNode {
+public record GpmConfig(List<Double> threshold, int samples, double thresholdIncrement, String projectOn)
+        implements ConfigNode {
 
     /** GPM's permuted-MNIST settings, used for every key of {@code "gpm": {}}. */
-    public static final GpmConfig DEFAULTS = new GpmConfig(List.of(0.95, 0.99, 0.99), 300, 0.0);
+    public static final GpmConfig DEFAULTS = new GpmConfig(List.of(0.95, 0.99, 0.99), 300, 0.0, "auto");
 
     public GpmConfig {
         threshold = List.copyOf(threshold);
+        java.util.Objects.requireNonNull(projectOn, "projectOn");
     }
 
     @Override
@@ -31,6 +35,7 @@ public record GpmConfig(List<Double> threshold, int samples, double thresholdInc
         }
         problems.at("samples").atLeast(samples, 1);
         problems.at("thresholdIncrement").inRange(thresholdIncrement, 0, true, 1, false);
+        problems.at("projectOn").oneOf(projectOn, HlopConfig.PROJECT_ON);
     }
 
     /** The energy threshold of layer {@code layer} after task {@code task}: {@code min(1, ε_l + t·increment)}. */

@@ -27,21 +27,26 @@ import java.util.List;
  *                         &gt;= 0, or null for {@code increment} throughout; default null
  * @param laterIncrementFrom the first task that adds {@code laterIncrement}, &gt;= 1 (used only with
  *                         {@code laterIncrement}); default 1
+ * @param projectOn        where the projection is computed: {@code auto} (per layer and step, the cheaper of the
+ *                         two), {@code gradient} (on the weight gradient after backward, the reference's order) or
+ *                         {@code inputs} (on a linear layer's input rows, when unquantised); the same gradient up to
+ *                         float rounding; default {@code auto}
  */
 public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> increment, int decrementEvery,
         int decrement, int iterations, double momentum, double clamp, int startEpoch, boolean spiking,
         double spikingScale, int spikingTimesteps, boolean withWfr, List<Integer> laterIncrement,
-        int laterIncrementFrom) implements ConfigNode {
+        int laterIncrementFrom, String projectOn) implements ConfigNode {
 
     /** The documented defaults, used for every key of {@code "hlop": {}}. */
     public static final HlopConfig DEFAULTS = new HlopConfig(List.of(0.001, 0.01, 0.01), List.of(80, 200, 100),
-            List.of(70, 70, 70), 3, 20, 5, 0.9, 10.0, 0, false, 20.0, 1000, true, null, 1);
+            List.of(70, 70, 70), 3, 20, 5, 0.9, 10.0, 0, false, 20.0, 1000, true, null, 1, "auto");
 
     public HlopConfig {
         lr = List.copyOf(lr);
         initial = List.copyOf(initial);
         increment = List.copyOf(increment);
         laterIncrement = laterIncrement == null ? null : List.copyOf(laterIncrement);
+        java.util.Objects.requireNonNull(projectOn, "projectOn");
     }
 
     /**
@@ -82,5 +87,9 @@ public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> i
             }
         }
         problems.at("laterIncrementFrom").atLeast(laterIncrementFrom, 1);
+        problems.at("projectOn").oneOf(projectOn, PROJECT_ON);
     }
+
+    /** The values of {@code projectOn} (and of GPM's). */
+    public static final List<String> PROJECT_ON = List.of("auto", "gradient", "inputs");
 }

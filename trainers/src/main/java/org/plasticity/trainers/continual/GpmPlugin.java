@@ -1,6 +1,5 @@
 package org.plasticity.trainers.continual;
 
-import ai.djl.ndarray.NDArray;
 import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.plasticity.GpmBasis;
 import org.plasticity.core.plasticity.GradientProjector;
@@ -21,7 +20,7 @@ import java.util.Map;
  * training samples of the task at every protected layer's input form a representation matrix, and
  * the layer's {@link GpmBasis} grows until it holds the layer's energy threshold of it; while later
  * tasks train, each protected weight gradient is projected orthogonally to the basis by the
- * {@link GradientProjector} HLOP uses. The layer inputs are the rows HLOP's Hebbian neurons learn
+ * {@link GradientProjector} HLOP uses, on the gradient or on the layer's input rows ({@link LayerProjections}). The layer inputs are the rows HLOP's Hebbian neurons learn
  * from ({@link PresynapticRows}), so the two methods differ only in how the subspace is found.
  */
 public final class GpmPlugin implements ContinualPlugin {
@@ -31,6 +30,8 @@ public final class GpmPlugin implements ContinualPlugin {
     private final List<GpmBasis> bases = new ArrayList<>();
     private final List<GradientProjector> projectors = new ArrayList<>();
     private final ProjectionMeter meter;
+    private LayerProjections projections;
+    private boolean measuring;
     private double[] capturedBefore = new double[0];
 
     public GpmPlugin(GpmConfig config, String trainingMethod) {
@@ -54,6 +55,8 @@ public final class GpmPlugin implements ContinualPlugin {
         }
         capturedBefore = new double[bases.size()];
         meter.start(experiment.network().manager());
+        projections = new LayerProjections(protectedLayers, projectors, ProjectionSite.named(config.projectOn()),
+                ProjectionCost.of(experiment.config()));
     }
 
     @Override
@@ -62,22 +65,27 @@ public final class GpmPlugin implements ContinualPlugin {
     }
 
     @Override
+    public void beforeForward(StepContext context) {
+        measuring = meter.tick();
+        projections.beforeForward(measuring);
+    }
+
+    @Override
     public void afterBackward(StepContext context) {
-        boolean measure = meter.tick();
-        for (int l = 0; l < bases.size(); l++) {
-            NDArray gradient = protectedLayers.get(l).weight().gradient();
-            if (bases.get(l).size() > 0 && gradient != null) {
-                if (measure) {
-                    projectors.get(l).project(gradient, meter.sum(l));
-                } else {
-                    projectors.get(l).project(gradient, false);
-                }
-            }
+        projections.afterBackward(meter, measuring);
+        if (measuring) {
+            meter.recorded();
         }
     }
 
     @Override
+    public void beforeEvaluation(int task) {
+        projections.restoreRoutes();
+    }
+
+    @Override
     public void afterTask(TaskContext context) {
+        projections.restoreRoutes();
         Experiment experiment = context.experiment();
         Split train = context.task().train();
         int n = Math.min(config.samples(), train.size());
@@ -117,6 +125,11 @@ public final class GpmPlugin implements ContinualPlugin {
         for (int l = 0; l < bases.size(); l++) {
             bases.get(l).restoreState(checkpoint, prefix + "basis" + l + "/");
         }
+    }
+
+    /** Whether protected layer {@code l} is projected on its input rows in the current step (for tests). */
+    boolean projectedOnInputs(int l) {
+        return projections.onInputs(l);
     }
 
     /** The bases, input layer first (for tests). */

@@ -6,6 +6,7 @@ import org.plasticity.core.layer.LayerObserver;
 import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.net.Network;
 import org.plasticity.core.plasticity.HebbianSettings;
+import org.plasticity.core.plasticity.GradientProjector;
 import org.plasticity.core.plasticity.HebbianSubspace;
 import org.plasticity.core.plasticity.LateralQuantizer;
 import org.plasticity.core.state.Checkpoint;
@@ -28,7 +29,8 @@ import java.util.Map;
  * of neurons ({@link HlopConfig#neuronsAdded}: the increments shrink by {@code decrement} every
  * {@code decrementEvery} tasks, and may switch to {@code laterIncrement});
  * during training, after backward, gradients are projected onto the complement of the old rows
- * (from task 1 on) and the new rows take {@code iterations} Hebbian steps on the batch's
+ * (from task 1 on; on the gradient or, where cheaper, on the layer's input rows: {@link LayerProjections})
+ * and the new rows take {@code iterations} Hebbian steps on the batch's
  * presynaptic activity; after the task all rows merge into the old subspace. Protected layers are
  * the hidden layers and, with a shared head, the classifier (per-task heads are not protected, as
  * in the reference).
@@ -44,6 +46,8 @@ public final class HlopPlugin implements ContinualPlugin {
     private final List<List<NDArray>> pendingInputs = new ArrayList<>();
     private final PresynapticRows rows;
     private final ProjectionMeter meter;
+    private LayerProjections projections;
+    private boolean measuring;
 
     public HlopPlugin(HlopConfig config, String trainingMethod) {
         this.config = config;
@@ -71,6 +75,10 @@ public final class HlopPlugin implements ContinualPlugin {
                     config.clamp(), quantizer));
         }
         meter.start(network.manager());
+        List<GradientProjector> projectors = new ArrayList<>();
+        subspaces.forEach(s -> projectors.add(s.projector()));
+        projections = new LayerProjections(protectedLayers, projectors, ProjectionSite.named(config.projectOn()),
+                ProjectionCost.of(experiment.config()));
     }
 
     @Override
@@ -81,6 +89,12 @@ public final class HlopPlugin implements ContinualPlugin {
             subspaces.get(l).addNeurons(config.neuronsAdded(l, t), Seeds.derive(seed, "hlop", l, t));
         }
         meter.reset(subspaces.size());
+    }
+
+    @Override
+    public void beforeForward(StepContext context) {
+        measuring = meter.tick();
+        projections.beforeForward(measuring);
     }
 
     @Override
@@ -100,19 +114,12 @@ public final class HlopPlugin implements ContinualPlugin {
 
     @Override
     public void afterBackward(StepContext context) {
-        boolean measure = meter.tick();
+        projections.afterBackward(meter, measuring);
+        if (measuring) {
+            meter.recorded();
+        }
         for (int l = 0; l < subspaces.size(); l++) {
             HebbianSubspace subspace = subspaces.get(l);
-            if (subspace.oldSize() > 0) {
-                NDArray gradient = protectedLayers.get(l).weight().gradient();
-                if (gradient != null) {
-                    if (measure) {
-                        subspace.project(gradient, meter.sum(l));
-                    } else {
-                        subspace.project(gradient, false);
-                    }
-                }
-            }
             for (NDArray x : pendingInputs.get(l)) {
                 subspace.update(x, settings.get(l));
             }
@@ -122,7 +129,13 @@ public final class HlopPlugin implements ContinualPlugin {
 
     @Override
     public void afterTask(TaskContext context) {
+        projections.restoreRoutes();
         subspaces.forEach(HebbianSubspace::merge);
+    }
+
+    @Override
+    public void beforeEvaluation(int task) {
+        projections.restoreRoutes();
     }
 
     @Override
@@ -152,6 +165,11 @@ public final class HlopPlugin implements ContinualPlugin {
         for (int l = 0; l < subspaces.size(); l++) {
             subspaces.get(l).restoreState(checkpoint, prefix + "subspace" + l + "/");
         }
+    }
+
+    /** Whether protected layer {@code l} is projected on its input rows in the current step (for tests). */
+    boolean projectedOnInputs(int l) {
+        return projections.onInputs(l);
     }
 
     /** The subspaces, input layer first (for tests and checkpoints). */

@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * Measures, per protected layer, the mean fraction of gradient norm a projection removes over a
- * task: every {@value #EVERY} steps the projection adds its removed fraction to the layer's kept
- * 0-d float64 sum on the device ({@code GradientProjector.project(gradient, sum)}), so measuring
+ * task: every {@value #EVERY} steps ({@link #tick()}, before the forward pass) the projections of the
+ * step add their removed fractions to the layers' kept 0-d float64 sums on the device
+ * ({@code GradientProjector.project(gradient, sum)}) and count one measurement per projection
+ * ({@link #recorded()}; OTTT with per-timestep updates projects T times a step), so measuring
  * needs no device→host copy; the sums are read once per task ({@link #means()}) and at checkpoints.
  */
 final class ProjectionMeter {
@@ -32,14 +34,18 @@ final class ProjectionMeter {
         restore(new double[layers], new long[] {0, EVERY});
     }
 
-    /** Whether this step measures; call once per step. */
+    /** Whether this step measures; call once per step, before its forward pass. */
     boolean tick() {
         if (++stepsSince >= EVERY) {
             stepsSince = 0;
-            measured++;
             return true;
         }
         return false;
+    }
+
+    /** Counts one measurement: a measuring step's projections have added to the sums. */
+    void recorded() {
+        measured++;
     }
 
     /** The device sum of layer {@code layer}'s measured fractions, for the projection to add to. */

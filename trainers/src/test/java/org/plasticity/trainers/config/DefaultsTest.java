@@ -115,6 +115,7 @@ class DefaultsTest {
         assertEquals(20.0, hlop.spikingScale());
         assertEquals(1000, hlop.spikingTimesteps());
         assertTrue(hlop.withWfr());
+        assertEquals("auto", hlop.projectOn());
     }
 
     @Test

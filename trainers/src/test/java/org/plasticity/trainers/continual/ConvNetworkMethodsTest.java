@@ -132,7 +132,7 @@ class ConvNetworkMethodsTest {
     @Test
     void gpmConvBasesAreOrthonormalAndProjectedTrainingIsOrthogonalToThem() {
         ExperimentConfig config = config("{ \"type\": \"finetune\" }");
-        GpmPlugin gpm = new GpmPlugin(new GpmConfig(List.of(0.9, 0.9), 40, 0.0), "dsr");
+        GpmPlugin gpm = new GpmPlugin(new GpmConfig(List.of(0.9, 0.9), 40, 0.0, "auto"), "dsr");
         Probe probe = new Probe(1);
         DMatrixRMaj[] basis = new DMatrixRMaj[1];
         ContinualPlugin basisProbe = new ContinualPlugin() {
@@ -184,7 +184,7 @@ class ConvNetworkMethodsTest {
         HlopConfig defaults = HlopConfig.DEFAULTS;
         HlopPlugin hlop = new HlopPlugin(new HlopConfig(List.of(0.01, 0.01), List.of(4, 12), List.of(2, 6),
                 defaults.decrementEvery(), 0, defaults.iterations(), defaults.momentum(), defaults.clamp(),
-                defaults.startEpoch(), false, defaults.spikingScale(), defaults.spikingTimesteps(), true, null, 1), "dsr");
+                defaults.startEpoch(), false, defaults.spikingScale(), defaults.spikingTimesteps(), true, null, 1, "auto"), "dsr");
         Probe probe = new Probe(1);
         DMatrixRMaj[] old = new DMatrixRMaj[1];
         ContinualPlugin orthonormalise = new ContinualPlugin() {

@@ -80,7 +80,7 @@ class MemoryReplayTest {
                   "training": { "batchSize": 32, "freezeAfterFirstTask": true },
                   "output": { "progress": false } }
                 """.formatted(data), "replay-test", List.of());
-        GpmPlugin gpm = new GpmPlugin(new GpmConfig(List.of(0.9, 0.9), 200, 0.0), "bptt");
+        GpmPlugin gpm = new GpmPlugin(new GpmConfig(List.of(0.9, 0.9), 200, 0.0, "auto"), "bptt");
         MemoryReplayPlugin replay = new MemoryReplayPlugin(new MemoryReplayConfig(20, 25, 2, 0.05,
                 MemoryReplayConfig.DEFAULTS.schedule()));
         Probe beforeReplay = new Probe(gpm);

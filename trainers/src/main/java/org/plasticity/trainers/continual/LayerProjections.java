@@ -1,0 +1,94 @@
+package org.plasticity.trainers.continual;
+
+import ai.djl.ndarray.NDArray;
+import org.plasticity.core.layer.LinearLayer;
+import org.plasticity.core.layer.ProjectedInputRoute;
+import org.plasticity.core.layer.WeightLayer;
+import org.plasticity.core.plasticity.GradientProjector;
+
+import java.util.List;
+
+/**
+ * The gradient projection {@code G ← G − (G·Bᵀ)·B} of every protected layer (HLOP, GPM), placed per layer and step
+ * by a {@link ProjectionSite}: before the forward pass, a layer projected on its inputs gets a
+ * {@link ProjectedInputRoute} for the step, so that backward already forms the projected gradient; after backward,
+ * the other layers' gradients are projected in place. A step that measures the removed fraction
+ * ({@link ProjectionMeter}) needs the unprojected gradient, so it projects every gradient after backward.
+ */
+final class LayerProjections {
+    private final List<WeightLayer> layers;
+    private final List<GradientProjector> projectors;
+    private final ProjectionSite site;
+    private final ProjectionCost cost;
+    private final boolean[] onInputs;
+
+    /**
+     * @param layers the protected layers
+     * @param projectors one per layer, in the same order
+     */
+    LayerProjections(List<WeightLayer> layers, List<GradientProjector> projectors, ProjectionSite site,
+                     ProjectionCost cost) {
+        this.layers = layers;
+        this.projectors = projectors;
+        this.site = site;
+        this.cost = cost;
+        this.onInputs = new boolean[layers.size()];
+    }
+
+    /** Before a step's forward pass: chooses each layer's site and sets the routes of those projected on inputs. */
+    void beforeForward(boolean measuring) {
+        for (int l = 0; l < layers.size(); l++) {
+            WeightLayer layer = layers.get(l);
+            layer.setErrorRoute(ProjectedInputRoute.unwrap(layer.errorRoute()));
+            GradientProjector projector = projectors.get(l);
+            onInputs[l] = !measuring && projector.active() && onInputs(layer, projector);
+            if (onInputs[l]) {
+                layer.setErrorRoute(new ProjectedInputRoute(layer.errorRoute(), projector::projectRows));
+            }
+        }
+    }
+
+    private boolean onInputs(WeightLayer layer, GradientProjector projector) {
+        if (!(layer instanceof LinearLayer) || !projector.projectsRows()) {
+            return false;
+        }
+        return switch (site) {
+            case GRADIENT -> false;
+            case INPUTS -> true;
+            case AUTO -> cost.inputsCheaper(layer.index(), layer.outputs(), layer.fanIn(), projector.basisSize());
+        };
+    }
+
+    /**
+     * After backward: projects the gradients of the layers not projected on their inputs, adding the removed
+     * fractions to the meter's sums when {@code measuring}.
+     */
+    void afterBackward(ProjectionMeter meter, boolean measuring) {
+        for (int l = 0; l < layers.size(); l++) {
+            GradientProjector projector = projectors.get(l);
+            NDArray gradient = layers.get(l).weight().gradient();
+            if (onInputs[l] || !projector.active() || gradient == null) {
+                continue;
+            }
+            if (measuring) {
+                projector.project(gradient, meter.sum(l));
+            } else {
+                projector.project(gradient, false);
+            }
+        }
+    }
+
+    /** Gives every layer back its own route (before evaluation, and when the task ends). */
+    void restoreRoutes() {
+        for (int l = 0; l < layers.size(); l++) {
+            WeightLayer layer = layers.get(l);
+            layer.setErrorRoute(ProjectedInputRoute.unwrap(layer.errorRoute()));
+            onInputs[l] = false;
+        }
+    }
+
+    /** Whether layer {@code l} is projected on its inputs in the current step (for tests). */
+    boolean onInputs(int l) {
+        return onInputs[l];
+    }
+}

@@ -1,0 +1,190 @@
+package org.plasticity.trainers.continual;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.core.layer.WeightLayer;
+import org.plasticity.core.tensor.StepScope;
+import org.plasticity.trainers.Experiment;
+import org.plasticity.trainers.ExperimentFactory;
+import org.plasticity.trainers.SmallMnist;
+import org.plasticity.trainers.config.ExperimentConfig;
+import org.plasticity.trainers.config.ExperimentConfigs;
+import org.plasticity.trainers.config.GpmConfig;
+import org.plasticity.trainers.config.HlopConfig;
+import org.plasticity.trainers.run.Progress;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Projecting a layer's input rows gives the gradient that projecting its weight gradient gives
+ * ({@code method.hlop.projectOn}, {@code method.gpm.projectOn}): two runs of a small DSR, BPTT or OTTT MLP differ
+ * only in the site; they are the same up to the second step of task 1, where the first run projects the gradients
+ * and the second the input rows (the first step of a task measures the removed fraction, which needs the gradient
+ * site). The protected gradients after the projection must agree to float rounding.
+ */
+class ProjectionSiteTest {
+    @TempDir
+    Path temp;
+
+    /** Records the protected layers' gradients at the second step of task 1, after the projection. */
+    private static final class GradientProbe implements ContinualPlugin {
+        final List<float[]> gradients = new ArrayList<>();
+        final List<Boolean> onInputs = new ArrayList<>();
+        private final IntPredicate projectedOnInputs;
+        private final List<WeightLayer> layers = new ArrayList<>();
+        private int task;
+        private int steps;
+
+        GradientProbe(IntPredicate projectedOnInputs) {
+            this.projectedOnInputs = projectedOnInputs;
+        }
+
+        @Override
+        public String name() {
+            return "probe";
+        }
+
+        @Override
+        public void start(Experiment experiment) {
+            layers.addAll(ProtectedLayers.of(experiment.network(), experiment.scenario().taskIncremental()));
+        }
+
+        @Override
+        public void beforeTask(TaskContext context) {
+            task = context.index();
+            steps = 0;
+        }
+
+        @Override
+        public void afterBackward(StepContext context) {
+            if (task == 1 && ++steps == 2) {
+                for (int l = 0; l < layers.size(); l++) {
+                    gradients.add(layers.get(l).weight().gradient().toFloatArray());
+                    onInputs.add(projectedOnInputs.test(l));
+                }
+            }
+        }
+    }
+
+    private ExperimentConfig config(String model, String training, String method, String site) {
+        Path data = SmallMnist.write(temp.resolve("data"), 400, 60, 2);
+        return ExperimentConfigs.parse("""
+                { "threads": 1, "data": { "root": "%s", "tasks": 2 },
+                  "model": { "hidden": [32, 24], "timesteps": 3 %s },
+                  "training": { "batchSize": 16, "evalBatchSize": 64 %s },
+                  "method": { "type": "finetune", %s },
+                  "output": { "progress": false } }
+                """.formatted(data, model, training, method.formatted(site)), "sites", List.of());
+    }
+
+    private GradientProbe run(ExperimentConfig config) {
+        String training = config.training().method();
+        ContinualPlugin method;
+        IntPredicate onInputs;
+        if (config.method().hlop() != null) {
+            HlopPlugin hlop = new HlopPlugin(config.method().hlop(), training);
+            method = hlop;
+            onInputs = hlop::projectedOnInputs;
+        } else {
+            GpmPlugin gpm = new GpmPlugin(config.method().gpm(), training);
+            method = gpm;
+            onInputs = gpm::projectedOnInputs;
+        }
+        GradientProbe probe = new GradientProbe(onInputs);
+        List<ContinualPlugin> plugins = List.of(method, probe);
+        try (Experiment e = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE);
+             StepScope scope = StepScope.open()) {
+            new ContinualTrainer(TrainingRegime.FINETUNE, plugins).run(e);
+        }
+        return probe;
+    }
+
+    private void assertSitesAgree(String model, String training, String method) {
+        GradientProbe onGradient = run(config(model, training, method, "gradient"));
+        GradientProbe onInputs = run(config(model, training, method, "inputs"));
+        assertEquals(3, onGradient.gradients.size(), "fc1, fc2 and the shared classifier are protected");
+        for (int l = 0; l < 3; l++) {
+            assertFalse(onGradient.onInputs.get(l), "layer " + l + " projected on its gradient");
+            assertTrue(onInputs.onInputs.get(l), "layer " + l + " projected on its inputs");
+            float[] a = onGradient.gradients.get(l);
+            float[] b = onInputs.gradients.get(l);
+            double scale = 0;
+            double worst = 0;
+            for (int i = 0; i < a.length; i++) {
+                scale = Math.max(scale, Math.abs(a[i]));
+                worst = Math.max(worst, Math.abs(a[i] - b[i]));
+            }
+            assertTrue(scale > 0, "layer " + l + " has a gradient");
+            assertTrue(worst <= 1e-5 * scale, "layer " + l + ": max difference " + worst + " against " + scale);
+        }
+    }
+
+    private static final String DSR_MODEL = ", \"neuron\": { \"type\": \"dsr-lif\" }, \"readout\": \"weighted-rate\"";
+    private static final String DSR_TRAINING = ", \"method\": \"dsr\", \"freezeAfterFirstTask\": true";
+    /** A threshold low enough that the small network's second hidden layer fires, so the classifier has a gradient. */
+    private static final String LOW_THRESHOLD_LIF = ", \"neuron\": { \"type\": \"lif\", \"vth\": 0.2 }";
+    private static final String HLOP = "\"hlop\": { \"lr\": [0.001, 0.01, 0.01], \"initial\": [8, 6, 5], "
+            + "\"increment\": [4, 3, 2], \"projectOn\": \"%s\" }";
+
+    @Test
+    void hlopWithDsr() {
+        assertSitesAgree(DSR_MODEL, DSR_TRAINING, HLOP);
+    }
+
+    @Test
+    void hlopWithDsrAndFeedbackAlignment() {
+        assertSitesAgree(DSR_MODEL, DSR_TRAINING + ", \"feedback\": \"feedback-alignment\"", HLOP);
+    }
+
+    @Test
+    void hlopWithBptt() {
+        assertSitesAgree(LOW_THRESHOLD_LIF, "", HLOP);
+    }
+
+    @Test
+    void hlopWithOttt() {
+        assertSitesAgree(LOW_THRESHOLD_LIF + ", \"readout\": \"sum\"", ", \"method\": \"ottt\"", HLOP);
+    }
+
+    @Test
+    void gpmWithDsr() {
+        assertSitesAgree(DSR_MODEL, DSR_TRAINING,
+                "\"gpm\": { \"threshold\": [0.9, 0.9, 0.9], \"samples\": 40, \"projectOn\": \"%s\" }");
+    }
+
+    @Test
+    void autoChoosesTheCheaperSiteAtThePaperSizes() {
+        // DSR at batch 64: the 800-wide hidden layers project their 64 input rows, the 10-way classifier its gradient
+        ProjectionCost dsr = ProjectionCost.of("dsr", 64, 20);
+        assertTrue(dsr.inputsCheaper(0, 800, 784, 80));
+        assertTrue(dsr.inputsCheaper(1, 800, 800, 580));
+        assertFalse(dsr.inputsCheaper(2, 10, 800, 480));
+        assertFalse(dsr.inputsCheaper(1, 800, 800, 20), "a small basis: the extra product costs more");
+        // BPTT's T·B = 384 rows pay only against a large basis
+        ProjectionCost bptt = ProjectionCost.of("bptt", 64, 6);
+        assertFalse(bptt.inputsCheaper(1, 800, 800, 80));
+        assertTrue(bptt.inputsCheaper(1, 800, 800, 580));
+        // OTTT's hidden layers take their weight gradient from the trace: no extra product
+        ProjectionCost ottt = ProjectionCost.of("ottt", 64, 6);
+        assertTrue(ottt.inputsCheaper(1, 800, 800, 20));
+        assertFalse(ottt.inputsCheaper(0, 800, 784, 20));
+    }
+
+    @Test
+    void unknownSiteIsRefusedWithItsPath() {
+        var problems = org.plasticity.trainers.config.ConfigProblems.root();
+        new HlopConfig(HlopConfig.DEFAULTS.lr(), HlopConfig.DEFAULTS.initial(), HlopConfig.DEFAULTS.increment(), 3, 20,
+                5, 0.9, 10, 0, false, 20, 1000, true, null, 1, "weights").validate(problems.at("method").at("hlop"));
+        assertTrue(problems.all().toString().contains("method.hlop.projectOn"), problems.all().toString());
+        var gpm = org.plasticity.trainers.config.ConfigProblems.root();
+        new GpmConfig(List.of(0.9), 10, 0, "input").validate(gpm.at("method").at("gpm"));
+        assertTrue(gpm.all().toString().contains("method.gpm.projectOn"), gpm.all().toString());
+    }
+}

@@ -117,6 +117,7 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
      * {@code Y = x·Hᵀ} (quantised if {@code s.quantizer()} is set), {@code X̂ = Y·H} and
      * {@code Δ = clamp(Yᵀ·(x − X̂)/R, ±clamp)} with all rows, then updates only the rows that are
      * not old: {@code Mom ← m·Mom + (1 − m)·Δ; H ← H + lr·Mom}. Returns at once when every row is old.
+     * The iterations run in whichever of three exact forms ({@link UpdateForm}) costs the fewest multiply-adds.
      *
      * @param x presynaptic activity {@code [R, N]}, one row per sample (or patch or step); not recorded
      * @param s hyper-parameters
@@ -129,12 +130,55 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
         if (shape.dimension() != 2 || shape.get(1) != inputDim) {
             throw new IllegalArgumentException("Hebbian input " + shape + " for input dimension " + inputDim);
         }
-        if (s.quantizer() == null && shape.get(0) > inputDim) {
-            updateFromSecondMoment(x, s);
-            return;
+        update(x, s, UpdateForm.cheapest(shape.get(0), inputDim, oldSize, size - oldSize, s));
+    }
+
+    /**
+     * Three exact forms of the same iterations, chosen by cost for R rows of N dimensions, M old and k new rows and
+     * I iterations. The cost counts multiply-adds plus {@value #PASS_COST} per element for each pass over the old rows
+     * {@code [M, N]}: with few new rows the products with them are thin and bound by reading H_old, not by arithmetic
+     * (calibrated on the 2-core CPU, docs/PERFORMANCE.md; a reconstructed constant, not a measured law).
+     */
+    enum UpdateForm {
+        /** The old rows' reconstruction removed from the inputs once: {@code 2·R·N·M + I·3·R·N·k}, two passes. */
+        RESIDUAL_INPUTS,
+        /**
+         * The old rows' reconstruction removed from each update ({@link #updateRemovingOldFromUpdates}):
+         * {@code I·(2·k·R·N + 2·k·N·M)}, two passes per iteration.
+         */
+        RESIDUAL_UPDATES,
+        /** Through the second moment {@code xᵀx} ({@link #updateFromSecondMoment}). */
+        SECOND_MOMENT;
+
+        static final int PASS_COST = 32;
+
+        static UpdateForm cheapest(long r, long n, long m, long k, HebbianSettings s) {
+            if (s.quantizer() != null) {
+                return RESIDUAL_INPUTS; // a quantised Y is not linear in the inputs
+            }
+            if (r > n) {
+                return SECOND_MOMENT;
+            }
+            long it = s.iterations();
+            double pass = (double) PASS_COST * m * n;
+            double onInputs = 2.0 * r * n * m + it * 3.0 * r * n * k + 2 * pass;
+            double onUpdates = it * (2.0 * k * r * n + 2.0 * k * n * m + (double) k * k * (r + n) + 2 * pass);
+            return m > 0 && onUpdates < onInputs ? RESIDUAL_UPDATES : RESIDUAL_INPUTS;
         }
+    }
+
+    /** {@link #update(NDArray, HebbianSettings)} in a given form (for tests: every form gives the same update). */
+    void update(NDArray x, HebbianSettings s, UpdateForm form) {
+        switch (form) {
+            case SECOND_MOMENT -> updateFromSecondMoment(x, s);
+            case RESIDUAL_UPDATES -> updateRemovingOldFromUpdates(x, s);
+            case RESIDUAL_INPUTS -> updateRemovingOldFromInputs(x, s);
+        }
+    }
+
+    private void updateRemovingOldFromInputs(NDArray x, HebbianSettings s) {
         try (StepScope scope = StepScope.open()) {
-            NDArray rows = c.of(shape.get(0));
+            NDArray rows = c.of(x.getShape().get(0));
             NDArray decay = c.of(s.momentum());
             NDArray gain = c.of(1 - s.momentum());
             NDArray lr = c.of(s.lr());
@@ -158,6 +202,33 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
                 NDArray error = residual.sub(yNew.matMul(hNew));
                 // Δ of the old rows is never formed: it would be zeroed anyway
                 NDArray delta = yNew.transpose().matMul(error).div(rows).maximum(lo).minimum(hi);
+                momNew.muli(decay).addi(delta.muli(gain));
+                hNew.addi(momNew.mul(lr));
+            }
+        }
+    }
+
+    /**
+     * The same iterations (unquantised) with the old rows' reconstruction taken out of each update instead of the
+     * inputs: with {@code Y = x·H_newᵀ} and {@code A = Yᵀ·x},
+     * {@code Yᵀ·(x − x·H_oldᵀ·H_old − Y·H_new) = A − (A·H_oldᵀ)·H_old − (Yᵀ·Y)·H_new}, an exact identity that costs
+     * {@code O(k·N·(R + M))} per iteration instead of {@code O(R·N·M)} once plus {@code O(R·N·k)} per iteration:
+     * cheaper when few new rows learn against a large old subspace (later tasks), or from many rows (BPTT's T·B).
+     */
+    private void updateRemovingOldFromUpdates(NDArray x, HebbianSettings s) {
+        try (StepScope scope = StepScope.open()) {
+            NDArray rows = c.of(x.getShape().get(0));
+            NDArray decay = c.of(s.momentum());
+            NDArray gain = c.of(1 - s.momentum());
+            NDArray lr = c.of(s.lr());
+            NDArray hi = c.of(s.clamp());
+            NDArray lo = c.of(-s.clamp());
+            NDArray oldT = hOld.transpose();
+            for (int it = 0; it < s.iterations(); it++) {
+                NDArray yT = x.matMul(hNew.transpose()).transpose();
+                NDArray a = yT.matMul(x);
+                NDArray raw = a.sub(a.matMul(oldT).matMul(hOld)).sub(yT.matMul(yT.transpose()).matMul(hNew));
+                NDArray delta = raw.div(rows).maximum(lo).minimum(hi);
                 momNew.muli(decay).addi(delta.muli(gain));
                 hNew.addi(momNew.mul(lr));
             }

@@ -58,6 +58,12 @@ class HebbianUpdateTest extends EngineFixture {
     }
 
     private void checkAgainstReference(int old, HebbianSettings s, double xScale, long seed, int rows) {
+        checkAgainstReference(old, s, xScale, seed, rows, null);
+    }
+
+    /** As above, in a given form of the update (null: the one {@code update} picks). */
+    private void checkAgainstReference(int old, HebbianSettings s, double xScale, long seed, int rows,
+                                       HebbianSubspace.UpdateForm form) {
         Random rnd = new Random(seed);
         double[][] h = Dense.gaussian(M, N, rnd, 0.5);
         double[][] mom = Dense.gaussian(M, N, rnd, 0.1);
@@ -67,7 +73,11 @@ class HebbianUpdateTest extends EngineFixture {
             sub.restore(Dense.toTensor(h, manager), Dense.toTensor(mom, manager), old);
             float[] hBefore = sub.weights().toFloatArray();
             float[] momBefore = sub.momentum().toFloatArray();
-            sub.update(Dense.toTensor(x, manager), s);
+            if (form == null) {
+                sub.update(Dense.toTensor(x, manager), s);
+            } else {
+                sub.update(Dense.toTensor(x, manager), s, form);
+            }
             reference(h, mom, x, old, s);
             assertClose(h, sub.weights(), "H");
             assertClose(mom, sub.momentum(), "Mom");
@@ -111,6 +121,36 @@ class HebbianUpdateTest extends EngineFixture {
         checkAgainstReference(0, new HebbianSettings(0.05, 1, 0.9, 10, null), 1, 5, 40);
         checkAgainstReference(1, new HebbianSettings(0.1, 5, 0.8, 10, null), 1, 6, 40);
         checkAgainstReference(2, new HebbianSettings(0.05, 3, 0.9, 0.5, null), 2, 7, 40);
+    }
+
+    /** Every exact form of the update gives the reference's update, with and without old rows. */
+    @Test
+    void everyFormGivesTheSameUpdate() {
+        for (HebbianSubspace.UpdateForm form : HebbianSubspace.UpdateForm.values()) {
+            checkAgainstReference(1, new HebbianSettings(0.1, 5, 0.8, 10, null), 1, 8, R, form);
+            checkAgainstReference(2, new HebbianSettings(0.05, 3, 0.9, 0.5, null), 2, 9, R, form);
+            checkAgainstReference(2, new HebbianSettings(0.05, 2, 0.9, 10, null), 1, 10, 40, form);
+        }
+        checkAgainstReference(0, new HebbianSettings(0.05, 2, 0.9, 10, null), 1, 11, R,
+                HebbianSubspace.UpdateForm.RESIDUAL_INPUTS);
+    }
+
+    /** The form is chosen by cost: the old rows leave the inputs for the updates when many input rows face many old ones. */
+    @Test
+    void theCheapestFormIsChosen() {
+        HebbianSettings s = HebbianSettings.defaults(0.01);
+        // HLOP-BPTT at task 9: T·B = 384 rows of 800, 580 old and 10 new rows
+        assertEquals(HebbianSubspace.UpdateForm.RESIDUAL_UPDATES, HebbianSubspace.UpdateForm.cheapest(384, 800, 580, 10, s));
+        // HLOP-DSR at task 1 and 9: 64 rate rows, 200 old and 70 new rows, 580 and 10; OTTT's 128 rows at task 9
+        assertEquals(HebbianSubspace.UpdateForm.RESIDUAL_INPUTS, HebbianSubspace.UpdateForm.cheapest(64, 800, 200, 70, s));
+        assertEquals(HebbianSubspace.UpdateForm.RESIDUAL_INPUTS, HebbianSubspace.UpdateForm.cheapest(64, 800, 580, 10, s));
+        assertEquals(HebbianSubspace.UpdateForm.RESIDUAL_INPUTS, HebbianSubspace.UpdateForm.cheapest(128, 800, 580, 10, s));
+        // no old rows, and conv patches (more rows than dimensions)
+        assertEquals(HebbianSubspace.UpdateForm.RESIDUAL_INPUTS, HebbianSubspace.UpdateForm.cheapest(384, 800, 0, 10, s));
+        assertEquals(HebbianSubspace.UpdateForm.SECOND_MOMENT, HebbianSubspace.UpdateForm.cheapest(12544, 576, 100, 20, s));
+        // quantised lateral neurons: only the form that quantises the old rows' outputs
+        HebbianSettings q = new HebbianSettings(0.01, 5, 0.9, 10, new LateralQuantizer(20, 1000));
+        assertEquals(HebbianSubspace.UpdateForm.RESIDUAL_INPUTS, HebbianSubspace.UpdateForm.cheapest(384, 800, 580, 10, q));
     }
 
     @Test

@@ -167,6 +167,34 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
         }
     }
 
+    /**
+     * The end of one iteration on the new rows, from the raw update {@code U = Yᵀ·(x − X̂)} over R rows:
+     * {@code Δ = clamp(U/R, ±clamp); Mom ← m·Mom + (1 − m)·Δ; H ← H + lr·Mom}. Its constants are kept ones.
+     */
+    private final class MomentumStep {
+        private final NDArray rows;
+        private final NDArray decay;
+        private final NDArray gain;
+        private final NDArray lr;
+        private final NDArray hi;
+        private final NDArray lo;
+
+        MomentumStep(long r, HebbianSettings s) {
+            rows = c.of(r);
+            decay = c.of(s.momentum());
+            gain = c.of(1 - s.momentum());
+            lr = c.of(s.lr());
+            hi = c.of(s.clamp());
+            lo = c.of(-s.clamp());
+        }
+
+        void apply(NDArray raw) {
+            NDArray delta = raw.div(rows).maximum(lo).minimum(hi);
+            momNew.muli(decay).addi(delta.muli(gain));
+            hNew.addi(momNew.mul(lr));
+        }
+    }
+
     /** {@link #update(NDArray, HebbianSettings)} in a given form (for tests: every form gives the same update). */
     void update(NDArray x, HebbianSettings s, UpdateForm form) {
         switch (form) {
@@ -178,12 +206,7 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
 
     private void updateRemovingOldFromInputs(NDArray x, HebbianSettings s) {
         try (StepScope scope = StepScope.open()) {
-            NDArray rows = c.of(x.getShape().get(0));
-            NDArray decay = c.of(s.momentum());
-            NDArray gain = c.of(1 - s.momentum());
-            NDArray lr = c.of(s.lr());
-            NDArray hi = c.of(s.clamp());
-            NDArray lo = c.of(-s.clamp());
+            MomentumStep step = new MomentumStep(x.getShape().get(0), s);
             // The old rows are fixed, so their outputs and reconstruction are the same in every
             // iteration: computed once, only the new rows' part is recomputed (an exact identity).
             NDArray residual = x;
@@ -201,9 +224,7 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
                 }
                 NDArray error = residual.sub(yNew.matMul(hNew));
                 // Δ of the old rows is never formed: it would be zeroed anyway
-                NDArray delta = yNew.transpose().matMul(error).div(rows).maximum(lo).minimum(hi);
-                momNew.muli(decay).addi(delta.muli(gain));
-                hNew.addi(momNew.mul(lr));
+                step.apply(yNew.transpose().matMul(error));
             }
         }
     }
@@ -217,20 +238,12 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
      */
     private void updateRemovingOldFromUpdates(NDArray x, HebbianSettings s) {
         try (StepScope scope = StepScope.open()) {
-            NDArray rows = c.of(x.getShape().get(0));
-            NDArray decay = c.of(s.momentum());
-            NDArray gain = c.of(1 - s.momentum());
-            NDArray lr = c.of(s.lr());
-            NDArray hi = c.of(s.clamp());
-            NDArray lo = c.of(-s.clamp());
+            MomentumStep step = new MomentumStep(x.getShape().get(0), s);
             NDArray oldT = hOld.transpose();
             for (int it = 0; it < s.iterations(); it++) {
                 NDArray yT = x.matMul(hNew.transpose()).transpose();
                 NDArray a = yT.matMul(x);
-                NDArray raw = a.sub(a.matMul(oldT).matMul(hOld)).sub(yT.matMul(yT.transpose()).matMul(hNew));
-                NDArray delta = raw.div(rows).maximum(lo).minimum(hi);
-                momNew.muli(decay).addi(delta.muli(gain));
-                hNew.addi(momNew.mul(lr));
+                step.apply(a.sub(a.matMul(oldT).matMul(hOld)).sub(yT.matMul(yT.transpose()).matMul(hNew)));
             }
         }
     }
@@ -243,19 +256,12 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
      */
     private void updateFromSecondMoment(NDArray x, HebbianSettings s) {
         try (StepScope scope = StepScope.open()) {
-            NDArray rows = c.of(x.getShape().get(0));
-            NDArray decay = c.of(s.momentum());
-            NDArray gain = c.of(1 - s.momentum());
-            NDArray lr = c.of(s.lr());
-            NDArray hi = c.of(s.clamp());
-            NDArray lo = c.of(-s.clamp());
+            MomentumStep step = new MomentumStep(x.getShape().get(0), s);
             NDArray moment = x.transpose().matMul(x);
             NDArray residual = oldSize > 0 ? moment.sub(moment.matMul(hOld.transpose()).matMul(hOld)) : moment;
             for (int it = 0; it < s.iterations(); it++) {
                 NDArray reconstruction = hNew.matMul(moment).matMul(hNew.transpose()).matMul(hNew);
-                NDArray delta = hNew.matMul(residual).sub(reconstruction).div(rows).maximum(lo).minimum(hi);
-                momNew.muli(decay).addi(delta.muli(gain));
-                hNew.addi(momNew.mul(lr));
+                step.apply(hNew.matMul(residual).sub(reconstruction));
             }
         }
     }

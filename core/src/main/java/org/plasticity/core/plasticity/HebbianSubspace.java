@@ -169,27 +169,29 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
 
     /**
      * The end of one iteration on the new rows, from the raw update {@code U = Yᵀ·(x − X̂)} over R rows:
-     * {@code Δ = clamp(U/R, ±clamp); Mom ← m·Mom + (1 − m)·Δ; H ← H + lr·Mom}. Its constants are kept ones.
+     * {@code Δ = clamp(U/R, ±clamp); Mom ← m·Mom + (1 − m)·Δ; H ← H + lr·Mom}. Its constants are kept ones (the
+     * clamp's bounds are the scalars of one native clamp, outside any graph).
      */
     private final class MomentumStep {
         private final NDArray rows;
         private final NDArray decay;
         private final NDArray gain;
         private final NDArray lr;
-        private final NDArray hi;
-        private final NDArray lo;
+        private final double clamp;
+        /** {@code H_newᵀ}: a view, so it follows the in-place updates of H_new. */
+        final NDArray hNewT;
 
         MomentumStep(long r, HebbianSettings s) {
             rows = c.of(r);
             decay = c.of(s.momentum());
             gain = c.of(1 - s.momentum());
             lr = c.of(s.lr());
-            hi = c.of(s.clamp());
-            lo = c.of(-s.clamp());
+            clamp = s.clamp();
+            hNewT = hNew.transpose();
         }
 
         void apply(NDArray raw) {
-            NDArray delta = raw.div(rows).maximum(lo).minimum(hi);
+            NDArray delta = raw.div(rows).clip(-clamp, clamp);
             momNew.muli(decay).addi(delta.muli(gain));
             hNew.addi(momNew.mul(lr));
         }
@@ -218,7 +220,7 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
                 residual = x.sub(yOld.matMul(hOld));
             }
             for (int it = 0; it < s.iterations(); it++) {
-                NDArray yNew = x.matMul(hNew.transpose());
+                NDArray yNew = x.matMul(step.hNewT);
                 if (s.quantizer() != null) {
                     yNew = s.quantizer().apply(yNew, c);
                 }
@@ -241,7 +243,7 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
             MomentumStep step = new MomentumStep(x.getShape().get(0), s);
             NDArray oldT = hOld.transpose();
             for (int it = 0; it < s.iterations(); it++) {
-                NDArray yT = x.matMul(hNew.transpose()).transpose();
+                NDArray yT = x.matMul(step.hNewT).transpose();
                 NDArray a = yT.matMul(x);
                 step.apply(a.sub(a.matMul(oldT).matMul(hOld)).sub(yT.matMul(yT.transpose()).matMul(hNew)));
             }
@@ -260,7 +262,7 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
             NDArray moment = x.transpose().matMul(x);
             NDArray residual = oldSize > 0 ? moment.sub(moment.matMul(hOld.transpose()).matMul(hOld)) : moment;
             for (int it = 0; it < s.iterations(); it++) {
-                NDArray reconstruction = hNew.matMul(moment).matMul(hNew.transpose()).matMul(hNew);
+                NDArray reconstruction = hNew.matMul(moment).matMul(step.hNewT).matMul(hNew);
                 step.apply(hNew.matMul(residual).sub(reconstruction));
             }
         }

@@ -37,8 +37,10 @@ for seed in "${SEEDS[@]}"; do
   if [ "${PARALLEL:-0}" = 1 ]; then reference & else reference; fi
   rm -rf "$OUT/$tag"
   EXTRA=(); for kv in ${PLASTICITY_SET:-}; do EXTRA+=(--set "$kv"); done
+  # training.forwardTransfer=false: evaluate what the reference evaluates (no untrained row, no next-task column)
   scripts/plasticity run "$CONFIG" --set seed="$seed" --set data.tasks="$TASKS" --set threads="$THREADS" \
-    --set output.progress=false "${EXTRA[@]}" --out "$OUT/$tag" > "$OUT/$tag.log" 2>&1
+    --set output.progress=false --set training.forwardTransfer=false "${EXTRA[@]}" --out "$OUT/$tag" \
+    > "$OUT/$tag.log" 2>&1
   echo "plasticity $tag: $(grep -o 'ACC .*' "$OUT/$tag.log" | tail -1)"
   wait
 done

@@ -103,8 +103,11 @@ public final class ContinualTrainer implements Trainer<RunResult> {
         TrainingSet samples = universe(scenario);
         double wallBefore = progress.wallSecondsBefore;
         Session session = new Session(experiment, store, progress, sessionStart, wallBefore);
+        boolean forwardTransfer = training.forwardTransfer();
         if (!progress.untrainedEvaluated) {
-            evaluateRow(experiment, evaluator, progress.matrix, -1, tasks - 1);
+            if (forwardTransfer) {
+                evaluateRow(experiment, evaluator, progress.matrix, -1, tasks - 1);
+            }
             progress.untrainedEvaluated = true;
         }
         while (progress.task < tasks) {
@@ -124,7 +127,7 @@ public final class ContinualTrainer implements Trainer<RunResult> {
             trainTask(context, step, session, midTask ? resume : null);
             plugins.forEach(p -> p.afterTask(context));
             AccuracyMatrix matrix = progress.matrix;
-            evaluateRow(experiment, evaluator, matrix, t, Math.min(t + 1, tasks - 1));
+            evaluateRow(experiment, evaluator, matrix, t, forwardTransfer ? Math.min(t + 1, tasks - 1) : t);
             Map<String, Object> diagnostics = new LinkedHashMap<>();
             plugins.forEach(p -> diagnostics.putAll(p.diagnostics()));
             if (progress.skipped > 0) {

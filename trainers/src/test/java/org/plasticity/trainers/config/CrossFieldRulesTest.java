@@ -121,7 +121,7 @@ class CrossFieldRulesTest {
     @Test
     void configBuiltInCodeIsValidatedToo() {
         ExperimentConfig bad = new ExperimentConfig("x", 1, "auto", 0, DataConfig.DEFAULTS, ModelConfig.DEFAULTS,
-                new TrainingConfig("dsr", 1, 64, 1000, true, false, SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop", false, 50, 1024, null),
+                new TrainingConfig("dsr", 1, 64, 1000, true, false, SgdOptimizer.DEFAULTS, StepSchedule.DEFAULTS, "stop", "backprop", false, 50, 1024, null, true),
                 MethodConfig.DEFAULTS, OutputConfig.DEFAULTS, null);
         ConfigException e = assertThrows(ConfigException.class, () -> ExperimentConfigs.validate(bad, "code"));
         assertProblem(e, "code", "training.method", "requires model.neuron.type=dsr-lif");

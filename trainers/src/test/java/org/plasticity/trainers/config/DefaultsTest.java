@@ -116,6 +116,7 @@ class DefaultsTest {
         assertEquals(1000, hlop.spikingTimesteps());
         assertTrue(hlop.withWfr());
         assertEquals("auto", hlop.projectOn());
+        assertTrue(ExperimentConfig.DEFAULTS.training().forwardTransfer());
     }
 
     @Test

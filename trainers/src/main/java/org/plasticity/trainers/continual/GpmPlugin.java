@@ -33,6 +33,7 @@ public final class GpmPlugin implements ContinualPlugin {
     private LayerProjections projections;
     private boolean measuring;
     private double[] capturedBefore = new double[0];
+    private double basisSeconds;
 
     public GpmPlugin(GpmConfig config, String trainingMethod) {
         this.config = config;
@@ -85,6 +86,7 @@ public final class GpmPlugin implements ContinualPlugin {
 
     @Override
     public void afterTask(TaskContext context) {
+        long start = System.nanoTime();
         projections.restoreRoutes();
         Experiment experiment = context.experiment();
         Split train = context.task().train();
@@ -99,6 +101,7 @@ public final class GpmPlugin implements ContinualPlugin {
             GpmBasis.Extension e = bases.get(l).extend(m.values(), m.rows(), config.threshold(l, context.index()));
             capturedBefore[l] = e.capturedBefore();
         }
+        basisSeconds = (System.nanoTime() - start) / 1e9;
     }
 
     @Override
@@ -107,6 +110,7 @@ public final class GpmPlugin implements ContinualPlugin {
         d.put("gpmBasisSizes", bases.stream().map(GpmBasis::size).toList());
         d.put("gpmEnergyCapturedBeforeTask", Arrays.stream(capturedBefore).boxed().toList());
         d.put("gpmGradientNormRemoved", meter.means());
+        d.put("gpmBasisSeconds", basisSeconds);
         return d;
     }
 

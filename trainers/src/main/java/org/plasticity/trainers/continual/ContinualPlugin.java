@@ -53,7 +53,7 @@ public interface ContinualPlugin extends Stateful {
 
     /**
      * Before a training step's forward pass (once per step, before the first of OTTT's per-timestep passes): set
-     * state the pass reads (HAT's gates for the step's task and slope).
+     * state the pass reads (HAT's gates for the step's task and slope; HLOP's and GPM's projected input routes).
      */
     default void beforeForward(StepContext context) {
     }

@@ -116,7 +116,10 @@ class ResumeTest {
         p.destroy(); // SIGTERM
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(75, p.exitValue(), Files.readString(temp.resolve("term.txt")));
-        assertTrue(newestCheckpoint(run) > before, "a checkpoint was written on SIGTERM");
+        // A SIGTERM that lands between a checkpoint's write and the stop check right after it stops on that
+        // checkpoint, which already holds the stop point; anywhere else a new one is written. Either way the run
+        // resumes to the uninterrupted result (below).
+        assertTrue(newestCheckpoint(run) >= before, "the newest checkpoint holds the stop point");
         assertTrue(new CheckpointStore(run.resolve("checkpoints")).latest().isPresent());
         assertFalse(Files.exists(run.resolve("metrics.json")));
         assertTrue(Files.readString(temp.resolve("term.txt")).contains("plasticity resume"));

@@ -20,8 +20,9 @@ import java.util.Map;
  * training samples of the task at every protected layer's input form a representation matrix, and
  * the layer's {@link GpmBasis} grows until it holds the layer's energy threshold of it; while later
  * tasks train, each protected weight gradient is projected orthogonally to the basis by the
- * {@link GradientProjector} HLOP uses, on the gradient or on the layer's input rows ({@link LayerProjections}). The layer inputs are the rows HLOP's Hebbian neurons learn
- * from ({@link PresynapticRows}), so the two methods differ only in how the subspace is found.
+ * {@link GradientProjector} HLOP uses, on the gradient or on the layer's input rows ({@link LayerProjections}).
+ * The layer inputs are the rows HLOP's Hebbian neurons learn from ({@link PresynapticRows}), so the two methods
+ * differ only in how the subspace is found.
  */
 public final class GpmPlugin implements ContinualPlugin {
     private final GpmConfig config;
@@ -31,7 +32,6 @@ public final class GpmPlugin implements ContinualPlugin {
     private final List<GradientProjector> projectors = new ArrayList<>();
     private final ProjectionMeter meter;
     private LayerProjections projections;
-    private boolean measuring;
     private double[] capturedBefore = new double[0];
     private double basisSeconds;
 
@@ -57,7 +57,7 @@ public final class GpmPlugin implements ContinualPlugin {
         capturedBefore = new double[bases.size()];
         meter.start(experiment.network().manager());
         projections = new LayerProjections(protectedLayers, projectors, ProjectionSite.named(config.projectOn()),
-                ProjectionCost.of(experiment.config()));
+                ProjectionCost.of(experiment.config()), meter);
     }
 
     @Override
@@ -67,16 +67,12 @@ public final class GpmPlugin implements ContinualPlugin {
 
     @Override
     public void beforeForward(StepContext context) {
-        measuring = meter.tick();
-        projections.beforeForward(measuring);
+        projections.beforeForward();
     }
 
     @Override
     public void afterBackward(StepContext context) {
-        projections.afterBackward(meter, measuring);
-        if (measuring) {
-            meter.recorded();
-        }
+        projections.afterBackward();
     }
 
     @Override

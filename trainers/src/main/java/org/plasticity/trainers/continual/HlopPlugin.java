@@ -47,7 +47,6 @@ public final class HlopPlugin implements ContinualPlugin {
     private final PresynapticRows rows;
     private final ProjectionMeter meter;
     private LayerProjections projections;
-    private boolean measuring;
 
     public HlopPlugin(HlopConfig config, String trainingMethod) {
         this.config = config;
@@ -78,7 +77,7 @@ public final class HlopPlugin implements ContinualPlugin {
         List<GradientProjector> projectors = new ArrayList<>();
         subspaces.forEach(s -> projectors.add(s.projector()));
         projections = new LayerProjections(protectedLayers, projectors, ProjectionSite.named(config.projectOn()),
-                ProjectionCost.of(experiment.config()));
+                ProjectionCost.of(experiment.config()), meter);
     }
 
     @Override
@@ -93,8 +92,7 @@ public final class HlopPlugin implements ContinualPlugin {
 
     @Override
     public void beforeForward(StepContext context) {
-        measuring = meter.tick();
-        projections.beforeForward(measuring);
+        projections.beforeForward();
     }
 
     @Override
@@ -114,10 +112,7 @@ public final class HlopPlugin implements ContinualPlugin {
 
     @Override
     public void afterBackward(StepContext context) {
-        projections.afterBackward(meter, measuring);
-        if (measuring) {
-            meter.recorded();
-        }
+        projections.afterBackward();
         for (int l = 0; l < subspaces.size(); l++) {
             HebbianSubspace subspace = subspaces.get(l);
             for (NDArray x : pendingInputs.get(l)) {

@@ -13,30 +13,39 @@ import java.util.List;
  * by a {@link ProjectionSite}: before the forward pass, a layer projected on its inputs gets a
  * {@link ProjectedInputRoute} for the step, so that backward already forms the projected gradient; after backward,
  * the other layers' gradients are projected in place. A step that measures the removed fraction
- * ({@link ProjectionMeter}) needs the unprojected gradient, so it projects every gradient after backward.
+ * ({@link ProjectionMeter}: every {@value ProjectionMeter#EVERY}th) needs the unprojected gradient, so it projects
+ * every gradient after backward.
  */
 final class LayerProjections {
     private final List<WeightLayer> layers;
     private final List<GradientProjector> projectors;
     private final ProjectionSite site;
     private final ProjectionCost cost;
+    private final ProjectionMeter meter;
     private final boolean[] onInputs;
+    private boolean measuring;
 
     /**
      * @param layers the protected layers
      * @param projectors one per layer, in the same order
+     * @param meter the method's meter of the removed fraction, sized to the layers each task
      */
     LayerProjections(List<WeightLayer> layers, List<GradientProjector> projectors, ProjectionSite site,
-                     ProjectionCost cost) {
+                     ProjectionCost cost, ProjectionMeter meter) {
         this.layers = layers;
         this.projectors = projectors;
         this.site = site;
         this.cost = cost;
+        this.meter = meter;
         this.onInputs = new boolean[layers.size()];
     }
 
-    /** Before a step's forward pass: chooses each layer's site and sets the routes of those projected on inputs. */
-    void beforeForward(boolean measuring) {
+    /**
+     * Before a step's forward pass (once per step): whether the step measures, then each layer's site, and the routes
+     * of those projected on inputs.
+     */
+    void beforeForward() {
+        measuring = meter.tick();
         for (int l = 0; l < layers.size(); l++) {
             WeightLayer layer = layers.get(l);
             layer.setErrorRoute(ProjectedInputRoute.unwrap(layer.errorRoute()));
@@ -60,10 +69,11 @@ final class LayerProjections {
     }
 
     /**
-     * After backward: projects the gradients of the layers not projected on their inputs, adding the removed
-     * fractions to the meter's sums when {@code measuring}.
+     * After backward (once per optimizer step: T times a batch with OTTT's per-timestep updates): projects the
+     * gradients of the layers not projected on their inputs, adding the removed fractions to the meter's sums when
+     * the step measures.
      */
-    void afterBackward(ProjectionMeter meter, boolean measuring) {
+    void afterBackward() {
         for (int l = 0; l < layers.size(); l++) {
             GradientProjector projector = projectors.get(l);
             NDArray gradient = layers.get(l).weight().gradient();
@@ -75,6 +85,9 @@ final class LayerProjections {
             } else {
                 projector.project(gradient, false);
             }
+        }
+        if (measuring) {
+            meter.recorded();
         }
     }
 

@@ -26,6 +26,7 @@ public final class EwcPlugin implements ContinualPlugin {
     private QuadraticPenalty penalty;
     private final List<Double> fisherMax = new ArrayList<>();
     private double fisherSeconds;
+    private int fisherPasses;
 
     public EwcPlugin(EwcConfig config) {
         this.config = config;
@@ -51,8 +52,10 @@ public final class EwcPlugin implements ContinualPlugin {
     public void afterTask(TaskContext context) {
         long start = System.nanoTime();
         Experiment experiment = context.experiment();
-        List<NDArray> fisher = FisherEstimator.estimate(network, network.manager(), context, config.samples(),
-                config.fisher().equals("true"), experiment.config().seed());
+        FisherEstimator.Estimate estimate = FisherEstimator.estimate(network, network.manager(), context,
+                config.samples(), config.fisher().equals("true"), experiment.config().seed());
+        List<NDArray> fisher = estimate.fisher();
+        fisherPasses = estimate.backwardPasses();
         List<NDArray> anchor = new ArrayList<>();
         fisherMax.clear();
         for (int i = 0; i < fisher.size(); i++) {
@@ -91,6 +94,7 @@ public final class EwcPlugin implements ContinualPlugin {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("ewcFisherMax", List.copyOf(fisherMax));
         d.put("ewcFisherSeconds", fisherSeconds);
+        d.put("ewcFisherBackwardPasses", fisherPasses);
         return d;
     }
 

@@ -90,7 +90,7 @@ class EwcTest {
         try (Experiment e = experiment()) {
             Network net = e.network();
             TaskContext context = context(e, 0);
-            List<NDArray> fisher = FisherEstimator.estimate(net, e.manager(), context, 1, false, e.config().seed());
+            List<NDArray> fisher = FisherEstimator.estimate(net, e.manager(), context, 1, false, e.config().seed()).fisher();
             // the same sample again: the first of the same seeded order
             int row = ContinualTrainer.order(context.task().train().size(), true,
                     org.plasticity.core.tensor.Seeds.derive(e.config().seed(), "fisher-samples", 0))[0];

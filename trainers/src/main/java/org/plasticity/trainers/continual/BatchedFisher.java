@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The squared per-sample gradients of a batch from one backward pass, where every trainable parameter is a weight
@@ -34,10 +35,12 @@ final class BatchedFisher {
     private static final long CHUNK_ELEMENTS = 1L << 24;
 
     private final List<WeightLayer> layers;
+    private final Predicate<Param> estimated;
     private final Map<Param, Integer> index = new IdentityHashMap<>();
 
-    private BatchedFisher(Network network) {
+    private BatchedFisher(Network network, Predicate<Param> estimated) {
         this.layers = network.weightLayers();
+        this.estimated = estimated;
         List<Param> params = network.parameters();
         for (int k = 0; k < params.size(); k++) {
             index.put(params.get(k), k);
@@ -45,10 +48,10 @@ final class BatchedFisher {
     }
 
     /**
-     * The batched estimator for {@code network}, or null when a trainable parameter or a layer's route is outside
-     * the identity.
+     * The batched estimator for the parameters {@code estimated} picks, or null when one of them or a layer's
+     * route is outside the identity.
      */
-    static BatchedFisher of(Network network) {
+    static BatchedFisher of(Network network, Predicate<Param> estimated) {
         if (network.online() != null) {
             return null;
         }
@@ -63,16 +66,16 @@ final class BatchedFisher {
             }
         }
         for (Param p : network.parameters()) {
-            if (p.trainable() && !covered.containsKey(p)) {
+            if (estimated.test(p) && !covered.containsKey(p)) {
                 return null;
             }
         }
-        return new BatchedFisher(network);
+        return new BatchedFisher(network, estimated);
     }
 
     /**
      * Runs the batch's forward and backward pass (loss summed over its samples) with probes on every layer and adds
-     * each trainable parameter's summed squared per-sample gradient to {@code sums} (indexed as
+     * each estimated parameter's summed squared per-sample gradient to {@code sums} (indexed as
      * {@code network.parameters()}). The caller opens the step scope.
      *
      * @return false, with {@code sums} untouched, when the pass used a parameter outside the identity (a scaled
@@ -116,8 +119,8 @@ final class BatchedFisher {
         }
         Param weight = layer.weight();
         Param bias = layer.bias();
-        boolean weightWanted = weight.trainable();
-        boolean biasWanted = bias != null && bias.trainable();
+        boolean weightWanted = estimated.test(weight);
+        boolean biasWanted = bias != null && estimated.test(bias);
         if (!weightWanted && !biasWanted) {
             return true;
         }

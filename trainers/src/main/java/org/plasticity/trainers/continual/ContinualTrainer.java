@@ -228,11 +228,16 @@ public final class ContinualTrainer implements Trainer<RunResult> {
      */
     static void freezeAfterFirstTask(Network network) {
         for (Param p : network.parameters()) {
-            if (p.rank() <= 1) {
+            if (!trainsAfterFirstTask(p)) {
                 p.setTrainable(false);
             }
         }
         network.freezeStatistics();
+    }
+
+    /** Whether {@code training.freezeAfterFirstTask} keeps training {@code p}: weights, not vectors or scalars. */
+    static boolean trainsAfterFirstTask(Param p) {
+        return p.rank() > 1;
     }
 
     private void trainTask(TaskContext context, TrainingStep step, Session session, Checkpoint resume) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Elastic weight consolidation (Kirkpatrick et al. 2017), with online EWC (Schwarz et al. 2018)
@@ -18,7 +19,9 @@ import java.util.Map;
  * ({@link FisherEstimator}) and absorbed into a {@link QuadraticPenalty} anchored at the task's
  * final parameters; while later tasks train, {@code λ/2 · Σ F (θ − θ*)²} joins the loss through the
  * extra-loss hook, so its gradient {@code λ F (θ − θ*)} flows through the same backward pass (and,
- * with a projection method, is projected with the rest).
+ * with a projection method, is projected with the rest). With {@code training.freezeAfterFirstTask}, task 0's
+ * estimate leaves out the parameters task 1 freezes (thresholds, biases, BatchNorm): they stay at their anchor, so
+ * their penalty term is zero whatever their Fisher, and the rest is batched.
  */
 public final class EwcPlugin implements ContinualPlugin {
     private final EwcConfig config;
@@ -52,8 +55,11 @@ public final class EwcPlugin implements ContinualPlugin {
     public void afterTask(TaskContext context) {
         long start = System.nanoTime();
         Experiment experiment = context.experiment();
+        // a parameter the next task freezes stays at its anchor, so its penalty term is zero whatever its Fisher
+        boolean freezesNext = context.index() == 0 && experiment.config().training().freezeAfterFirstTask();
+        Predicate<Param> estimated = freezesNext ? ContinualTrainer::trainsAfterFirstTask : p -> true;
         FisherEstimator.Estimate estimate = FisherEstimator.estimate(network, network.manager(), context,
-                config.samples(), config.fisher().equals("true"), experiment.config().seed());
+                config.samples(), config.fisher().equals("true"), experiment.config().seed(), estimated, true);
         List<NDArray> fisher = estimate.fisher();
         fisherPasses = estimate.backwardPasses();
         List<NDArray> anchor = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.plasticity.datasets.scenario.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * The diagonal Fisher information of a network's trainable parameters on a task: the mean over
@@ -55,21 +56,25 @@ final class FisherEstimator {
      */
     static Estimate estimate(Network network, NDManager manager, TaskContext context, int samples,
                              boolean trueFisher, long seed) {
-        return estimate(network, manager, context, samples, trueFisher, seed, true);
+        return estimate(network, manager, context, samples, trueFisher, seed, Param::trainable, true);
     }
 
-    /** As above; {@code allowBatched = false} forces one pass per sample (for tests). */
+    /**
+     * As above, for the trainable parameters {@code estimated} picks (the others get null);
+     * {@code allowBatched = false} forces one pass per sample (for tests).
+     */
     static Estimate estimate(Network network, NDManager manager, TaskContext context, int samples,
-                             boolean trueFisher, long seed, boolean allowBatched) {
+                             boolean trueFisher, long seed, Predicate<Param> estimated, boolean allowBatched) {
         List<Param> params = network.parameters();
-        List<NDArray> sums = zeros(params, manager);
+        Predicate<Param> picked = p -> p.trainable() && estimated.test(p);
+        List<NDArray> sums = zeros(params, picked, manager);
         Split train = context.task().train();
         int n = Math.min(samples, train.size());
         int[] order = ContinualTrainer.order(train.size(), true, Seeds.derive(seed, "fisher-samples", context.index()));
         TrainingStep step = new TrainingStep(network, List.of(), false, false);
         BatchAssembler assembler = new BatchAssembler(context.samples(), manager);
         Sampler sampler = new Sampler(network, manager, context, order, trueFisher, seed, assembler);
-        BatchedFisher batched = allowBatched ? BatchedFisher.of(network) : null;
+        BatchedFisher batched = allowBatched ? BatchedFisher.of(network, picked) : null;
         Estimate result;
         try (NetworkModes.Scope m = NetworkModes.eval(network)) {
             int passes = batched == null ? -1
@@ -80,7 +85,7 @@ final class FisherEstimator {
                         s.close();
                     }
                 });
-                sums = zeros(params, manager);
+                sums = zeros(params, picked, manager);
                 accumulatePerSample(network, context, n, step, sampler, params, sums);
                 result = new Estimate(sums, Passes.PER_SAMPLE, n);
             } else {
@@ -98,11 +103,11 @@ final class FisherEstimator {
         return result;
     }
 
-    /** A zero sum per trainable parameter, null for a frozen one. */
-    private static List<NDArray> zeros(List<Param> params, NDManager manager) {
+    /** A zero sum per picked parameter, null for the others. */
+    private static List<NDArray> zeros(List<Param> params, Predicate<Param> picked, NDManager manager) {
         List<NDArray> sums = new ArrayList<>();
         for (Param p : params) {
-            sums.add(p.trainable() ? manager.zeros(p.value().getShape()) : null);
+            sums.add(picked.test(p) ? manager.zeros(p.value().getShape()) : null);
         }
         return sums;
     }

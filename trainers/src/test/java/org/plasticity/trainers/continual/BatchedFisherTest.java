@@ -9,6 +9,7 @@ import org.plasticity.datasets.scenario.Task;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.ExperimentFactory;
 import org.plasticity.trainers.SmallMnist;
+import org.plasticity.trainers.config.EwcConfig;
 import org.plasticity.trainers.config.ExperimentConfigs;
 import org.plasticity.trainers.run.Progress;
 
@@ -29,12 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BatchedFisherTest {
     private static final int SAMPLES = 40;
+    private static final String PERMUTED = "\"scenario\": \"permuted-mnist\", \"tasks\": 2";
 
     @TempDir
     Path temp;
 
     private Experiment experiment(String model, String training) {
-        return experiment(model, training, "\"scenario\": \"permuted-mnist\", \"tasks\": 2");
+        return experiment(model, training, PERMUTED);
     }
 
     /** A split-MNIST experiment, as convolutions need images. */
@@ -44,14 +46,19 @@ class BatchedFisherTest {
     }
 
     private Experiment experiment(String model, String training, String scenario) {
+        return experiment(model, training, scenario, "");
+    }
+
+    /** @param extraTraining more {@code training} members, each with a leading comma */
+    private Experiment experiment(String model, String training, String scenario, String extraTraining) {
         Path data = SmallMnist.write(temp.resolve("data"), 300, 50, 4);
         return ExperimentFactory.create(ExperimentConfigs.parse("""
                 { "threads": 1, "seed": 3,
                   "data": { "root": "%s", %s },
                   "model": %s,
-                  "training": { "method": "%s", "batchSize": 16 },
+                  "training": { "method": "%s", "batchSize": 16 %s },
                   "output": { "progress": false } }
-                """.formatted(data, scenario, model, training), "batched-fisher-test", List.of()),
+                """.formatted(data, scenario, model, training, extraTraining), "batched-fisher-test", List.of()),
                 null, null, null, Progress.Factory.NONE);
     }
 
@@ -71,7 +78,7 @@ class BatchedFisherTest {
         FisherEstimator.Estimate batched = FisherEstimator.estimate(net, e.manager(), context, SAMPLES, trueFisher,
                 e.config().seed());
         FisherEstimator.Estimate perSample = FisherEstimator.estimate(net, e.manager(), context, SAMPLES, trueFisher,
-                e.config().seed(), false);
+                e.config().seed(), p -> true, false);
         assertEquals(FisherEstimator.Passes.BATCHED, batched.passes());
         assertEquals(3, batched.backwardPasses(), "40 samples in batches of 16");
         assertEquals(FisherEstimator.Passes.PER_SAMPLE, perSample.passes());
@@ -154,6 +161,24 @@ class BatchedFisherTest {
         assertFrozenSplitNetwork("""
                 { "type": "resnet18", "width": 2, "timesteps": 2, "readout": "weighted-rate",
                   "neuron": { "type": "dsr-lif" } }""", "dsr");
+    }
+
+    @Test
+    void ewcLeavesOutOfTask0WhatTask1Freezes() {
+        try (Experiment e = experiment("""
+                { "hidden": [16], "timesteps": 3, "readout": "weighted-rate",
+                  "neuron": { "type": "dsr-lif", "trainVth": true } }""", "dsr",
+                PERMUTED, ", \"freezeAfterFirstTask\": true")) {
+            EwcPlugin ewc = new EwcPlugin(new EwcConfig(25.0, "empirical", SAMPLES, false, 1.0));
+            ewc.start(e);
+            ewc.afterTask(context(e));
+            assertEquals(3, ewc.diagnostics().get("ewcFisherBackwardPasses"), "batched although thresholds train");
+            List<Param> params = e.network().parameters();
+            for (int k = 0; k < params.size(); k++) {
+                boolean weight = params.get(k).rank() > 1;
+                assertEquals(weight, ewc.penalty().precision().get(k) != null, params.get(k).name());
+            }
+        }
     }
 
     @Test

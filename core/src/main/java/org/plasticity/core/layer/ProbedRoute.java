@@ -44,7 +44,7 @@ public final class ProbedRoute extends ErrorRoute {
         return inner;
     }
 
-    /** The applications since the last {@link #clear()}, in forward order. */
+    /** The applications so far, in forward order (their tensors belong to the step that made them). */
     public List<Application> applications() {
         return Collections.unmodifiableList(applications);
     }
@@ -52,12 +52,6 @@ public final class ProbedRoute extends ErrorRoute {
     /** Whether an application took its weight gradient from a trace (OTTT), which the probes do not describe. */
     public boolean traced() {
         return traced;
-    }
-
-    /** Forgets the recorded applications (their tensors belong to the step that made them). */
-    public void clear() {
-        applications.clear();
-        traced = false;
     }
 
     @Override

@@ -24,8 +24,9 @@ import java.util.function.Predicate;
  * Gradients come from a {@link TrainingStep} with no plug-ins, so every training method (BPTT,
  * DSR, OTTT) and error route gives its own gradient.
  *
- * <p>Where every trainable parameter is a weight layer's weight or bias ({@link BatchedFisher}: after task 0 with
- * {@code training.freezeAfterFirstTask}, or always for networks without thresholds or BatchNorm), the squared
+ * <p>Where every estimated parameter is a weight layer's weight or bias ({@link BatchedFisher}: with
+ * {@code training.freezeAfterFirstTask}, where EWC leaves out of task 0 what task 1 freezes, or for networks without
+ * thresholds or BatchNorm), the squared
  * per-sample gradients of a whole batch come from one backward pass, exactly; otherwise each sample has its own
  * forward and backward pass. The two agree to float rounding (up to the engine's random draws, which a stochastic
  * encoder makes per batch in one and per sample in the other).
@@ -86,7 +87,7 @@ final class FisherEstimator {
                     }
                 });
                 sums = zeros(params, picked, manager);
-                accumulatePerSample(network, context, n, step, sampler, params, sums);
+                accumulatePerSample(context, n, step, sampler, params, sums);
                 result = new Estimate(sums, Passes.PER_SAMPLE, n);
             } else {
                 result = new Estimate(sums, Passes.BATCHED, passes);
@@ -136,8 +137,8 @@ final class FisherEstimator {
     }
 
     /** Sums the squared per-sample gradients, one pass per sample. */
-    private static void accumulatePerSample(Network network, TaskContext context, int n, TrainingStep step,
-                                            Sampler sampler, List<Param> params, List<NDArray> sums) {
+    private static void accumulatePerSample(TaskContext context, int n, TrainingStep step, Sampler sampler,
+                                            List<Param> params, List<NDArray> sums) {
         StepContext stepContext = new StepContext(context, 0, 0);
         sampler.restart();
         for (int i = 0; i < n; i++) {

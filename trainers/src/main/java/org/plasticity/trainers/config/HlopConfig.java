@@ -31,15 +31,18 @@ import java.util.List;
  *                         two), {@code gradient} (on the weight gradient after backward, the reference's order) or
  *                         {@code inputs} (on a linear layer's input rows, when unquantised); the same gradient up to
  *                         float rounding; default {@code auto}
+ * @param energySamples    training samples of each task whose activity measures, after the task, how much of it each
+ *                         layer's subspace holds against the best subspace of its size ({@code hlopEnergyCaptured},
+ *                         {@code hlopEnergyPrincipal}); &gt;= 0, 0 for no measurement; default 0
  */
 public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> increment, int decrementEvery,
         int decrement, int iterations, double momentum, double clamp, int startEpoch, boolean spiking,
         double spikingScale, int spikingTimesteps, boolean withWfr, List<Integer> laterIncrement,
-        int laterIncrementFrom, String projectOn) implements ConfigNode {
+        int laterIncrementFrom, String projectOn, int energySamples) implements ConfigNode {
 
     /** The documented defaults, used for every key of {@code "hlop": {}}. */
     public static final HlopConfig DEFAULTS = new HlopConfig(List.of(0.001, 0.01, 0.01), List.of(80, 200, 100),
-            List.of(70, 70, 70), 3, 20, 5, 0.9, 10.0, 0, false, 20.0, 1000, true, null, 1, "auto");
+            List.of(70, 70, 70), 3, 20, 5, 0.9, 10.0, 0, false, 20.0, 1000, true, null, 1, "auto", 0);
 
     public HlopConfig {
         lr = List.copyOf(lr);
@@ -88,6 +91,7 @@ public record HlopConfig(List<Double> lr, List<Integer> initial, List<Integer> i
         }
         problems.at("laterIncrementFrom").atLeast(laterIncrementFrom, 1);
         problems.at("projectOn").oneOf(projectOn, PROJECT_ON);
+        problems.at("energySamples").atLeast(energySamples, 0);
     }
 
     /** The values of {@code projectOn} (and of GPM's). */

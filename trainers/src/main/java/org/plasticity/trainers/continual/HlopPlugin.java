@@ -9,12 +9,15 @@ import org.plasticity.core.plasticity.HebbianSettings;
 import org.plasticity.core.plasticity.GradientProjector;
 import org.plasticity.core.plasticity.HebbianSubspace;
 import org.plasticity.core.plasticity.LateralQuantizer;
+import org.plasticity.core.plasticity.SubspaceEnergy;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.tensor.Seeds;
+import org.plasticity.datasets.scenario.Split;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.config.HlopConfig;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,10 @@ import java.util.Map;
  * the hidden layers and, with a shared head, the classifier (per-task heads are not protected, as
  * in the reference).
  *
- * <p>Hebbian inputs per training method (hlop.md §2.4) are chosen by {@link PresynapticRows}.
+ * <p>Hebbian inputs per training method (hlop.md §2.4) are chosen by {@link PresynapticRows}. With
+ * {@code energySamples > 0}, each task ends by measuring, on that many of its training samples, the share of each
+ * layer's activity energy its subspace holds and the share the best subspace of the same size would hold
+ * ({@link SubspaceEnergy}): whether the lists are long enough and whether the Hebbian rows found the principal subspace.
  */
 public final class HlopPlugin implements ContinualPlugin {
     private final HlopConfig config;
@@ -47,6 +53,7 @@ public final class HlopPlugin implements ContinualPlugin {
     private final PresynapticRows rows;
     private final ProjectionMeter meter;
     private LayerProjections projections;
+    private List<SubspaceEnergy.Fractions> energy = List.of();
 
     public HlopPlugin(HlopConfig config, String trainingMethod) {
         this.config = config;
@@ -125,7 +132,28 @@ public final class HlopPlugin implements ContinualPlugin {
     @Override
     public void afterTask(TaskContext context) {
         projections.restoreRoutes();
+        if (config.energySamples() > 0) {
+            energy = measureEnergy(context);
+        }
         subspaces.forEach(HebbianSubspace::merge);
+    }
+
+    private List<SubspaceEnergy.Fractions> measureEnergy(TaskContext context) {
+        Experiment experiment = context.experiment();
+        Split train = context.task().train();
+        int[] order = ContinualTrainer.order(train.size(), true,
+                Seeds.derive(experiment.config().seed(), "hlop-energy", context.index()));
+        int[] samples = Arrays.copyOf(order, Math.min(config.energySamples(), train.size()));
+        List<LayerActivations.Matrix> matrices = LayerActivations.collect(experiment.network(), experiment.manager(),
+                train, samples, experiment.config().training().evalBatchSize(), rows, protectedLayers);
+        List<SubspaceEnergy.Fractions> out = new ArrayList<>();
+        for (int l = 0; l < subspaces.size(); l++) {
+            HebbianSubspace subspace = subspaces.get(l);
+            LayerActivations.Matrix m = matrices.get(l);
+            out.add(SubspaceEnergy.of(m.values(), m.rows(), subspace.weights().toFloatArray(), subspace.size(),
+                    subspace.inputDim()));
+        }
+        return out;
     }
 
     @Override
@@ -142,6 +170,10 @@ public final class HlopPlugin implements ContinualPlugin {
         }
         d.put("hlopSubspaceSizes", sizes);
         d.put("hlopGradientNormRemoved", meter.means());
+        if (!energy.isEmpty()) {
+            d.put("hlopEnergyCaptured", energy.stream().map(SubspaceEnergy.Fractions::captured).toList());
+            d.put("hlopEnergyPrincipal", energy.stream().map(SubspaceEnergy.Fractions::principal).toList());
+        }
         return d;
     }
 

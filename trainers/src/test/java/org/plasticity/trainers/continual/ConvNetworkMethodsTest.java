@@ -184,7 +184,7 @@ class ConvNetworkMethodsTest {
         HlopConfig defaults = HlopConfig.DEFAULTS;
         HlopPlugin hlop = new HlopPlugin(new HlopConfig(List.of(0.01, 0.01), List.of(4, 12), List.of(2, 6),
                 defaults.decrementEvery(), 0, defaults.iterations(), defaults.momentum(), defaults.clamp(),
-                defaults.startEpoch(), false, defaults.spikingScale(), defaults.spikingTimesteps(), true, null, 1, "auto"), "dsr");
+                defaults.startEpoch(), false, defaults.spikingScale(), defaults.spikingTimesteps(), true, null, 1, "auto", 0), "dsr");
         Probe probe = new Probe(1);
         DMatrixRMaj[] old = new DMatrixRMaj[1];
         ContinualPlugin orthonormalise = new ContinualPlugin() {

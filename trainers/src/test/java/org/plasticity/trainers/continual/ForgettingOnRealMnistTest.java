@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ForgettingOnRealMnistTest {
     private static final String HLOP = ", \"hlop\": { \"lr\": [0.001, 0.01, 0.01], \"initial\": [100, 40, 40], "
-            + "\"increment\": [60, 25, 25] }";
+            + "\"increment\": [60, 25, 25], \"energySamples\": 300 }";
 
     private static RunResult run(Path root, String method) {
         return run(root, method, "");
@@ -87,5 +87,15 @@ class ForgettingOnRealMnistTest {
         assertTrue(hlop.bwt() > -0.04, "HLOP forgets little: " + hlop.bwt());
         assertTrue(hlop.acc() > finetune.acc(), "HLOP ACC " + hlop.acc() + " vs fine-tuning " + finetune.acc());
         assertTrue(((List<?>) hlop.perTask().get(2).diagnostics().get("hlopSubspaceSizes")).size() == 3);
+        for (int t = 0; t < 3; t++) {
+            List<?> captured = (List<?>) hlop.perTask().get(t).diagnostics().get("hlopEnergyCaptured");
+            List<?> principal = (List<?>) hlop.perTask().get(t).diagnostics().get("hlopEnergyPrincipal");
+            for (int l = 0; l < 3; l++) {
+                double c = (Double) captured.get(l);
+                double p = (Double) principal.get(l);
+                assertTrue(c <= p + 1e-9, "layer " + l + " of task " + t + ": " + c + " > " + p);
+                assertTrue(c > 0.85, "layer " + l + " of task " + t + " holds most of its activity: " + c);
+            }
+        }
     }
 }

@@ -181,7 +181,7 @@ class ProjectionSiteTest {
     void unknownSiteIsRefusedWithItsPath() {
         var problems = org.plasticity.trainers.config.ConfigProblems.root();
         new HlopConfig(HlopConfig.DEFAULTS.lr(), HlopConfig.DEFAULTS.initial(), HlopConfig.DEFAULTS.increment(), 3, 20,
-                5, 0.9, 10, 0, false, 20, 1000, true, null, 1, "weights").validate(problems.at("method").at("hlop"));
+                5, 0.9, 10, 0, false, 20, 1000, true, null, 1, "weights", 0).validate(problems.at("method").at("hlop"));
         assertTrue(problems.all().toString().contains("method.hlop.projectOn"), problems.all().toString());
         var gpm = org.plasticity.trainers.config.ConfigProblems.root();
         new GpmConfig(List.of(0.9), 10, 0, "input").validate(gpm.at("method").at("gpm"));

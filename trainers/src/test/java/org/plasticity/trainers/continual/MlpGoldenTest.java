@@ -28,8 +28,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * pinned to the gradient ({@code method.hlop.projectOn=gradient}), the order of operations of that code: the
  * default projects the hidden layers' input rows, the same gradient up to float rounding ({@code ProjectionSiteTest}),
  * which a chaotic spiking run does not keep bit for bit. Skipped without real MNIST.
+ *
+ * <p>Bit for bit holds only where PyTorch's CPU kernels round as they did for the golden file: ATen's are pinned to
+ * AVX2 for every test JVM (root pom), but MKL chooses its own code path by the processor's vendor, and no MKL setting
+ * reproduces the file on an Intel Xeon. So the comparison is exact on the vendor the file names
+ * ({@code exactOnVendor}, from {@code /proc/cpuinfo}), and elsewhere within the cross-CPU spread measured on an Intel
+ * Xeon against the file: 1.3 points of accuracy, 0.3 % of loss and 0.0013 of a removed fraction, bounded here by
+ * {@link #ACC_SPREAD}, {@link #LOSS_SPREAD} and {@link #REMOVED_SPREAD}. A redesign that changes the method moves
+ * the removed fractions and losses by far more.
  */
 class MlpGoldenTest {
+    static final double ACC_SPREAD = 0.02;
+    static final double LOSS_SPREAD = 0.01;
+    static final double REMOVED_SPREAD = 0.005;
+
+    /** The processor's vendor as /proc/cpuinfo names it, or "" where there is none. */
+    static String cpuVendor() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("vendor_id")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     @Test
     void hlopDsrReproducesTheResultBeforeTheRedesign() throws IOException {
         Path root = SmallMnist.realRoot();
@@ -47,6 +70,8 @@ class MlpGoldenTest {
         try (Experiment experiment = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE)) {
             result = Methods.trainer(config).run(experiment);
         }
+        boolean exact = cpuVendor().equals(golden.get("exactOnVendor").asText());
+        double accTolerance = exact ? 0.0 : ACC_SPREAD;
         JsonNode matrix = golden.get("accMatrix");
         for (int i = 0; i < matrix.size(); i++) {
             for (int j = 0; j < matrix.get(i).size(); j++) {
@@ -55,18 +80,19 @@ class MlpGoldenTest {
                 if (expected.isNull()) {
                     assertEquals(null, actual, "acc[" + i + "][" + j + "]");
                 } else {
-                    assertEquals(expected.asDouble(), actual, 0.0, "acc[" + i + "][" + j + "]");
+                    assertEquals(expected.asDouble(), actual, accTolerance, "acc[" + i + "][" + j + "]");
                 }
             }
         }
         for (int t = 0; t < result.perTask().size(); t++) {
             RunResult.TaskRecord record = result.perTask().get(t);
-            assertEquals(golden.get("finalLoss").get(t).asDouble(), record.finalLoss(), 0.0, "loss of task " + t);
+            double loss = golden.get("finalLoss").get(t).asDouble();
+            assertEquals(loss, record.finalLoss(), exact ? 0.0 : LOSS_SPREAD * loss, "loss of task " + t);
             @SuppressWarnings("unchecked")
             List<Double> removed = (List<Double>) record.diagnostics().get("hlopGradientNormRemoved");
             for (int l = 0; l < removed.size(); l++) {
-                assertEquals(golden.get("hlopGradientNormRemoved").get(t).get(l).asDouble(), removed.get(l), 0.0,
-                        "removed fraction, task " + t + " layer " + l);
+                assertEquals(golden.get("hlopGradientNormRemoved").get(t).get(l).asDouble(), removed.get(l),
+                        exact ? 0.0 : REMOVED_SPREAD, "removed fraction, task " + t + " layer " + l);
             }
         }
     }

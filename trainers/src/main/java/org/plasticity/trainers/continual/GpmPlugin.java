@@ -4,8 +4,6 @@ import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.plasticity.GpmBasis;
 import org.plasticity.core.plasticity.GradientProjector;
 import org.plasticity.core.state.Checkpoint;
-import org.plasticity.core.tensor.Seeds;
-import org.plasticity.datasets.scenario.Split;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.config.GpmConfig;
 
@@ -84,14 +82,8 @@ public final class GpmPlugin implements ContinualPlugin {
     public void afterTask(TaskContext context) {
         long start = System.nanoTime();
         projections.restoreRoutes();
-        Experiment experiment = context.experiment();
-        Split train = context.task().train();
-        int n = Math.min(config.samples(), train.size());
-        int[] order = ContinualTrainer.order(train.size(), true,
-                Seeds.derive(experiment.config().seed(), "gpm", context.index()));
-        int[] samples = Arrays.copyOf(order, n);
-        List<LayerActivations.Matrix> matrices = LayerActivations.collect(experiment.network(), experiment.manager(),
-                train, samples, experiment.config().training().evalBatchSize(), rows, protectedLayers);
+        List<LayerActivations.Matrix> matrices = LayerActivations.ofTaskSamples(context, config.samples(), "gpm", rows,
+                protectedLayers);
         for (int l = 0; l < bases.size(); l++) {
             LayerActivations.Matrix m = matrices.get(l);
             GpmBasis.Extension e = bases.get(l).extend(m.values(), m.rows(), config.threshold(l, context.index()));

@@ -12,12 +12,10 @@ import org.plasticity.core.plasticity.LateralQuantizer;
 import org.plasticity.core.plasticity.SubspaceEnergy;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.tensor.Seeds;
-import org.plasticity.datasets.scenario.Split;
 import org.plasticity.trainers.Experiment;
 import org.plasticity.trainers.config.HlopConfig;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,13 +137,8 @@ public final class HlopPlugin implements ContinualPlugin {
     }
 
     private List<SubspaceEnergy.Fractions> measureEnergy(TaskContext context) {
-        Experiment experiment = context.experiment();
-        Split train = context.task().train();
-        int[] order = ContinualTrainer.order(train.size(), true,
-                Seeds.derive(experiment.config().seed(), "hlop-energy", context.index()));
-        int[] samples = Arrays.copyOf(order, Math.min(config.energySamples(), train.size()));
-        List<LayerActivations.Matrix> matrices = LayerActivations.collect(experiment.network(), experiment.manager(),
-                train, samples, experiment.config().training().evalBatchSize(), rows, protectedLayers);
+        List<LayerActivations.Matrix> matrices = LayerActivations.ofTaskSamples(context, config.energySamples(),
+                "hlop-energy", rows, protectedLayers);
         List<SubspaceEnergy.Fractions> out = new ArrayList<>();
         for (int l = 0; l < subspaces.size(); l++) {
             HebbianSubspace subspace = subspaces.get(l);

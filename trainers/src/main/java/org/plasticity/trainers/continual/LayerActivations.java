@@ -7,10 +7,13 @@ import org.plasticity.core.layer.LayerInput;
 import org.plasticity.core.layer.WeightLayer;
 import org.plasticity.core.net.Network;
 import org.plasticity.core.tensor.Gradients;
+import org.plasticity.core.tensor.Seeds;
 import org.plasticity.core.tensor.StepScope;
 import org.plasticity.datasets.scenario.Split;
+import org.plasticity.trainers.Experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,6 +27,21 @@ final class LayerActivations {
     }
 
     private LayerActivations() {
+    }
+
+    /**
+     * The activations of up to {@code count} of the task's training samples, drawn without replacement in an order
+     * seeded by the run's seed, {@code stream} and the task index (so each method's draw is its own).
+     */
+    static List<Matrix> ofTaskSamples(TaskContext context, int count, String stream, PresynapticRows selector,
+                                      List<WeightLayer> protectedLayers) {
+        Experiment experiment = context.experiment();
+        Split train = context.task().train();
+        int[] order = ContinualTrainer.order(train.size(), true,
+                Seeds.derive(experiment.config().seed(), stream, context.index()));
+        int[] samples = Arrays.copyOf(order, Math.min(count, train.size()));
+        return collect(experiment.network(), experiment.manager(), train, samples,
+                experiment.config().training().evalBatchSize(), selector, protectedLayers);
     }
 
     static List<Matrix> collect(Network network, NDManager manager, Split split, int[] samples, int batchSize,

@@ -36,7 +36,7 @@ def metrics(path):
 def per_task(m):
     extra = ('ewcFisherSeconds', 'gpmBasisSeconds', 'memoryReplaySeconds')
     return [t['trainSeconds'] + sum(t['diagnostics'].get(k, 0) for k in extra) for t in m['perTask']]
-def ref_wall(log):
+def wall_of(log):   # wall_s= on the last line: the reference's REF line, or our PROCESS line
     line = open(log).read().strip().splitlines()[-1]
     return float(dict(kv.split('=', 1) for kv in line.split()[1:] if '=' in kv)['wall_s'])
 print('| what | measured |')
@@ -48,9 +48,9 @@ for m in ('hlop-dsr', 'hlop-bptt', 'hlop-ottt'):
         continue
     ours = metrics('%s/sidebyside-%s/%s' % (out, m, tag))
     runs[m] = ours
-    ref = ref_wall('%s/sidebyside-%s/ref/%s.log' % (out, m, tag))
+    ref = wall_of('%s/sidebyside-%s/ref/%s.log' % (out, m, tag))
     train = sum(t['trainSeconds'] for t in ours['perTask'])
-    wall = ref_wall('%s/sidebyside-%s/%s.log' % (out, m, tag))   # the process's, start-up included
+    wall = wall_of('%s/sidebyside-%s/%s.log' % (out, m, tag))   # the process's, start-up included
     print('| %s wall time / the reference\'s | %.0f s / %.0f s = %.2f |' % (m, wall, ref, wall / ref))
     print('| %s outside training, share of the wall time | %.0f %% (%.0f s of %.0f s; run clock %.0f s) |'
           % (m, 100 * (1 - train / wall), wall - train, wall, ours['wallTimeSeconds']))

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import org.plasticity.core.neuron.DsrLif;
 import org.plasticity.core.tensor.Constants;
+import org.plasticity.core.tensor.Gradients;
 import org.plasticity.core.tensor.StepScope;
 
 import java.util.ArrayList;
@@ -52,26 +53,37 @@ public final class DsrNeuronLayer implements Layer {
     public Activity forward(Activity input, ForwardContext context) {
         int steps = context.timesteps();
         List<NDArray> currents = new ArrayList<>(steps);
-        NDArray total;
+        NDArray total = null;
+        // without recording (evaluation) the sum that only carries DSR's gradient is left out
+        boolean graph = Gradients.recording();
         if (input.isStatic()) {
             NDArray detached = input.value().stopGradient();
             for (int t = 0; t < steps; t++) {
                 currents.add(detached);
             }
-            total = input.value().mul(c.of(steps));
+            if (graph) {
+                total = input.value().mul(c.of(steps));
+            }
         } else {
             List<NDArray> withGraph = context.steps(input);
             for (NDArray s : withGraph) {
                 currents.add(s.stopGradient());
             }
             // the currents' gradient is the same at every step, so a deferred B-row sum is exact here
-            total = input.deferred() != null && context.collapses()
-                    ? input.deferred().weightedSum(context.everyStep(), context)
-                    : input.value().reshape(timeFirst(input.value(), steps)).sum(new int[] {0});
+            if (graph) {
+                total = input.deferred() != null && context.collapses()
+                        ? input.deferred().weightedSum(context.everyStep(), context)
+                        : input.value().reshape(timeFirst(input.value(), steps)).sum(new int[] {0});
+            }
         }
         DsrLif.Output out = neuron.run(currents, total, threshold.value());
-        List<NDArray> outputs = neuron.differentiableSteps(out);
-        NDArray perStep = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(new NDList(outputs), 0);
+        NDArray perStep;
+        if (out.gradientTerm() == null) {
+            perStep = out.timeMajor();
+        } else {
+            List<NDArray> outputs = neuron.differentiableSteps(out);
+            perStep = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(new NDList(outputs), 0);
+        }
         return new Activity(perStep, false, DeferredSum.ofDsr(neuron, out));
     }
 

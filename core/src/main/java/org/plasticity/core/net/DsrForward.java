@@ -6,13 +6,12 @@ import org.plasticity.core.layer.LinearLayer;
 import org.plasticity.core.layer.Param;
 import org.plasticity.core.layer.UnitGate;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import org.plasticity.core.encoding.EncodedInput;
 import org.plasticity.core.encoding.Encoder;
 import org.plasticity.core.neuron.DsrLif;
 import org.plasticity.core.tensor.Constants;
+import org.plasticity.core.tensor.Gradients;
 import org.plasticity.core.tensor.StepScope;
 
 import java.util.ArrayList;
@@ -76,43 +75,46 @@ public final class DsrForward implements ForwardPass {
     public NDArray features(NDArray x, LayerObserver observer) {
         int steps = context.timesteps();
         boolean observed = observer != LayerObserver.NONE;
+        // without recording (evaluation) the sums that only carry DSR's gradient are left out
+        boolean graph = Gradients.recording();
+        Constants c = context.constants();
         EncodedInput input = encoder.encode(x, steps);
-        List<NDArray> values;
-        NDArray currentSum;
-        List<NDArray> currents;
+        DsrLif.Output out;
         if (input.isStatic()) {
-            values = Collections.nCopies(steps, x);
-            observer.onInput(new LayerInput(0, values, x));
+            observer.onInput(new LayerInput(0, Collections.nCopies(steps, x), x));
             if (hidden.isEmpty()) {
-                return x.mul(context.constants().of(readout.coefficientSum()));
+                return x.mul(c.of(readout.coefficientSum()));
             }
             NDArray current = hidden.get(0).apply(x);
-            currentSum = current.mul(context.constants().of(steps));
-            currents = Collections.nCopies(steps, current.stopGradient());
+            out = neuron.run(Collections.nCopies(steps, current.stopGradient()),
+                    graph ? current.mul(c.of(steps)) : null, thresholds.get(0).value());
         } else {
-            values = input.timeMajor().split(steps, 0).getResourceNDArrays();
+            List<NDArray> values = input.timeMajor().split(steps, 0).getResourceNDArrays();
             observer.onInput(new LayerInput(0, values, observed ? neuron.weightedRate(values) : null));
             if (hidden.isEmpty()) {
-                return readout.apply(values, context.constants());
+                return readout.apply(values, c);
             }
-            currentSum = hidden.get(0).applyToSum(sum.apply(values, context.constants()), steps,
-                    context.constants());
-            currents = hidden.get(0).applyDetached(input.timeMajor()).split(steps, 0).getResourceNDArrays();
+            NDArray currentSum = graph ? hidden.get(0).applyToSum(sum.apply(values, c), steps, c) : null;
+            out = neuron.run(hidden.get(0).applyDetached(input.timeMajor()), steps, currentSum,
+                    thresholds.get(0).value());
         }
         for (int l = 0; ; l++) {
-            DsrLif.Output out = neuron.run(currents, currentSum, thresholds.get(l).value());
             UnitGate gate = gates.get(l);
-            List<NDArray> spikes = gate.applyDetached(out.spikes());
+            // the simulated spikes, gated without graph, as one time-major tensor [T·B, N]
+            NDArray spikes = gate.applyDetached(out.timeMajor());
             if (observed) {
-                observer.onInput(new LayerInput(l + 1, spikes, neuron.weightedRate(spikes)));
+                NDArray rate = gate.isOpen() ? neuron.weightedRate(out)
+                        : neuron.rate().applyStacked(spikes.reshape(out.stacked().getShape()), c);
+                observer.onInput(new LayerInput(l + 1, gate.isOpen() ? out.spikes()
+                        : spikes.split(steps, 0).getResourceNDArrays(), rate));
             }
             if (l + 1 == hidden.size()) {
                 return gate.apply(neuron.differentiableSum(out, readout));
             }
             LinearLayer next = hidden.get(l + 1);
-            currentSum = next.applyToSum(gate.apply(neuron.differentiableSum(out, sum)), steps, context.constants());
-            NDArray timeMajor = NDArrays.concat(new NDList(spikes), 0);
-            currents = next.applyDetached(timeMajor).split(steps, 0).getResourceNDArrays();
+            NDArray currentSum = graph
+                    ? next.applyToSum(gate.apply(neuron.differentiableSum(out, sum)), steps, c) : null;
+            out = neuron.run(next.applyDetached(spikes), steps, currentSum, thresholds.get(l + 1).value());
         }
     }
 

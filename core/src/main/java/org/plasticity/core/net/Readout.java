@@ -94,13 +94,57 @@ public final class Readout {
         if (steps.size() == 1) {
             return steps.get(0).mul(c.of(coefficients[0]));
         }
-        NDArray stacked = NDArrays.stack(new NDList(steps));
+        return applyStacked(NDArrays.stack(new NDList(steps)), c);
+    }
+
+    /** {@code Σ_t a_t·x[t]} for the steps stacked along a leading axis, {@code x [T, …]}; the same as {@link #apply}. */
+    public NDArray applyStacked(NDArray stacked, Constants c) {
+        long t = stacked.getShape().get(0);
+        if (t != coefficients.length) {
+            throw new IllegalArgumentException("readout over " + coefficients.length + " steps applied to " + t);
+        }
+        if (t == 1) {
+            return stacked.get(0).mul(c.of(coefficients[0]));
+        }
         if (kind.equals("sum")) {
             return stacked.sum(new int[] {0});
         }
-        long[] shape = new long[stacked.getShape().dimension()];
+        return stacked.mul(c.tensor(coefficients, stepShape(stacked.getShape().dimension()))).sum(new int[] {0});
+    }
+
+    /**
+     * {@code Σ_t a_t·x} for the same tensor at each of {@code steps} steps (a direct-encoded input): the products
+     * {@code a_t·x} are formed by broadcasting instead of from T copies into a fresh {@code [T, …]} tensor, summed as
+     * {@link #apply} sums, so the result equals {@link #apply} on {@code steps} copies of x bit for bit.
+     */
+    public NDArray applyConstant(NDArray x, int steps, Constants c) {
+        if (steps != coefficients.length) {
+            throw new IllegalArgumentException("readout over " + coefficients.length
+                    + " steps applied to " + steps);
+        }
+        if (steps == 1 || kind.equals("sum")) {
+            // a plain sum has no products to broadcast; summing a broadcast view could reduce in another order
+            return apply(java.util.Collections.nCopies(steps, x), c);
+        }
+        return x.expandDims(0).mul(c.tensor(coefficients, stepShape(x.getShape().dimension() + 1)))
+                .sum(new int[] {0});
+    }
+
+    private long[] stepShape(int dimension) {
+        long[] shape = new long[dimension];
         java.util.Arrays.fill(shape, 1);
         shape[0] = coefficients.length;
-        return stacked.mul(c.tensor(coefficients, shape)).sum(new int[] {0});
+        return shape;
+    }
+
+    /** Readouts are equal when they have the same kind and step weights. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Readout r && kind.equals(r.kind) && java.util.Arrays.equals(coefficients, r.coefficients);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + java.util.Arrays.hashCode(coefficients);
     }
 }

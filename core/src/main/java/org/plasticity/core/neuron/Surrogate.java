@@ -1,8 +1,8 @@
 package org.plasticity.core.neuron;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import org.plasticity.core.tensor.Constants;
+import org.plasticity.core.tensor.Gradients;
 
 /**
  * A spike function with an exact Heaviside forward and a smooth surrogate derivative backward.
@@ -33,10 +33,16 @@ public abstract class Surrogate {
     /** The same derivative in closed form, for tests and documentation. */
     public abstract double derivative(double x);
 
-    /** Spikes of {@code x = v − vth}: exactly 0/1 forward, surrogate derivative backward. */
+    /**
+     * Spikes of {@code x = v − vth}: exactly 0/1 forward, surrogate derivative backward. Without recording
+     * (evaluation) only the step is formed: the surrogate term adds an exact zero to it.
+     */
     public NDArray spike(NDArray x) {
-        NDArray heaviside = x.gte(c.of(0)).toType(DataType.FLOAT32, false);
         NDArray detached = x.stopGradient();
+        NDArray heaviside = Step.atLeast(detached, c.of(0), c);
+        if (!Gradients.recording()) {
+            return heaviside; // the surrogate term is zero in value and only carries the derivative
+        }
         NDArray slope = derivative(detached);
         return heaviside.add(x.sub(detached).mul(slope));
     }

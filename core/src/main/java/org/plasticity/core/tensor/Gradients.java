@@ -26,6 +26,14 @@ public final class Gradients {
         return () -> JniUtils.setGradMode(before);
     }
 
+    /**
+     * Whether autograd records on the calling thread: false inside {@link #notRecording()} (evaluation), where
+     * a forward pass may leave out the terms that only carry gradients.
+     */
+    public static boolean recording() {
+        return JniUtils.isGradMode();
+    }
+
     /** A grad-mode scope whose close cannot fail. */
     @FunctionalInterface
     public interface AutoCloseableMode extends AutoCloseable {

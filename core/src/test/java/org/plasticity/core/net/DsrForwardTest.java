@@ -98,4 +98,29 @@ class DsrForwardTest extends EngineFixture {
             assertEquals(0.5005f, vth.value().getFloat(), 1e-6f, "a threshold above the bound is left alone");
         }
     }
+
+    @Test
+    void evaluationLeavesOutTheGradientTermsAndKeepsTheValues() {
+        // without recording, the forward pass skips the sums that only carry gradients: the features are the
+        // weighted rates of the same spikes, equal to the recorded pass's up to the rounding of sg(v − kF) + kF
+        SpikingMlp net = dsr(new DirectEncoder());
+        NDArray x = batch();
+        try (StepScope scope = StepScope.open()) {
+            float[] recorded;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                recorded = net.features(x, org.plasticity.core.layer.LayerObserver.NONE).toFloatArray();
+            }
+            float[] evaluated;
+            try (var g = org.plasticity.core.tensor.Gradients.notRecording()) {
+                evaluated = net.features(x, org.plasticity.core.layer.LayerObserver.NONE).toFloatArray();
+            }
+            assertEquals(recorded.length, evaluated.length);
+            float largest = 0;
+            for (float v : recorded) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            assertTrue(largest > 0, "some neurons should fire");
+            assertArrayEquals(recorded, evaluated, 1e-5f * largest);
+        }
+    }
 }

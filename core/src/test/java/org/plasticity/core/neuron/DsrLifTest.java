@@ -109,4 +109,107 @@ class DsrLifTest extends EngineFixture {
             assertEquals(List.of(true), seen, "the random setup should saturate some neurons");
         }
     }
+    /**
+     * The per-step loop as the reference writes it ({@code U ← βU + (1−β)I_t}; {@code s = U ≥ α·Vth} as a boolean
+     * cast to float; {@code U ← U − s·Vth}; output {@code s·Vth/Δt}), one new tensor per operation.
+     */
+    private List<float[]> referenceSpikes(List<NDArray> currents, NDArray vth) {
+        float beta = (float) Math.exp(-DT / TAU);
+        NDArray fireAt = vth.mul(c.of(ALPHA));
+        NDArray amplitude = vth.mul(c.of(1 / DT));
+        List<float[]> out = new java.util.ArrayList<>();
+        NDArray u = null;
+        for (NDArray current : currents) {
+            NDArray charge = current.mul(c.of(1f - beta));
+            NDArray charged = u == null ? charge : u.mul(c.of(beta)).add(charge);
+            NDArray s = charged.gte(fireAt).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+            u = charged.sub(s.mul(vth));
+            out.add(s.mul(amplitude).toFloatArray());
+        }
+        return out;
+    }
+
+    /** A float current I whose charge {@code (1−β)·I} is exactly the firing level {@code α·Vth} (in float arithmetic). */
+    private static float currentAtTheFiringLevel() {
+        float gain = 1f - (float) Math.exp(-DT / TAU);
+        float fireAt = VTH * (float) ALPHA;
+        float i = fireAt / gain;
+        for (int k = 0; k < 64; k++, i = Math.nextDown(i)) {
+            for (float candidate = i, up = 0; up < 128; up++, candidate = Math.nextUp(candidate)) {
+                if (candidate * gain == fireAt) {
+                    return candidate;
+                }
+            }
+        }
+        throw new AssertionError("no float current reaches the firing level exactly");
+    }
+
+    @Test
+    void everyInputFormSimulatesBitForBitAsTheReferenceLoop() {
+        // the in-place, float-only simulation on per-step currents, on one repeated current and on a time-major
+        // tensor gives the spikes of the reference loop, including a membrane exactly at the firing level
+        int b = 4, n = 50;
+        Random rnd = new Random(11);
+        float[] values = new float[T * b * n];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (rnd.nextGaussian() * 4 + 1);
+        }
+        float edge = currentAtTheFiringLevel();
+        Readout wfr = Readout.weightedRate(T, TAU, DT);
+        DsrLif lif = new DsrLif(TAU, DT, ALPHA, wfr, c);
+        try (StepScope scope = StepScope.open()) {
+            NDArray vth = manager.create(new float[] {VTH}, new Shape());
+            NDArray timeMajor = manager.create(values, new Shape(T * b, n));
+            List<NDArray> steps = timeMajor.split(T, 0).getResourceNDArrays();
+            float[] first = java.util.Arrays.copyOf(values, b * n);
+            first[0] = edge;
+            NDArray constant = manager.create(first, new Shape(b, n));
+            List<NDArray> copies = new java.util.ArrayList<>();
+            for (int t = 0; t < T; t++) {
+                copies.add(constant.duplicate());
+            }
+            List<float[]> expectedVarying = referenceSpikes(steps, vth);
+            List<float[]> expectedConstant = referenceSpikes(copies, vth);
+            assertEquals(VTH / DT, expectedConstant.get(0)[0], 1e-3, "the reference fires at the firing level");
+            assertSpikes(expectedVarying, lif.run(steps, null, vth));
+            assertSpikes(expectedVarying, lif.run(timeMajor, T, null, vth));
+            assertSpikes(expectedConstant, lif.run(copies, null, vth));
+            assertSpikes(expectedConstant, lif.run(Collections.nCopies(T, constant), null, vth));
+        }
+    }
+
+    private static void assertSpikes(List<float[]> expected, DsrLif.Output out) {
+        assertEquals(expected.size(), out.spikes().size());
+        for (int t = 0; t < expected.size(); t++) {
+            assertArrayEquals(expected.get(t), out.spikes().get(t).toFloatArray(), 0f, "step " + t);
+        }
+        assertEquals(null, out.gradientTerm(), "no current sum, no gradient term");
+    }
+
+    @Test
+    void theGradientTermIsTheSameForEveryInputForm() {
+        int b = 3, n = 7;
+        Random rnd = new Random(5);
+        float[] values = new float[T * b * n];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (rnd.nextGaussian() * 6);
+        }
+        DsrLif lif = new DsrLif(TAU, DT, ALPHA, Readout.weightedRate(T, TAU, DT), c);
+        try (StepScope scope = StepScope.open()) {
+            NDArray vth = manager.create(new float[] {VTH}, new Shape());
+            NDArray timeMajor = manager.create(values, new Shape(T * b, n));
+            List<NDArray> steps = timeMajor.split(T, 0).getResourceNDArrays();
+            NDArray sum = timeMajor.reshape(T, b, n).sum(new int[] {0});
+            float[] perStep = lif.run(steps, sum, vth).gradientTerm().toFloatArray();
+            assertArrayEquals(perStep, lif.run(timeMajor, T, sum, vth).gradientTerm().toFloatArray(), 0f);
+            NDArray one = steps.get(0);
+            List<NDArray> copies = new java.util.ArrayList<>();
+            for (int t = 0; t < T; t++) {
+                copies.add(one.duplicate());
+            }
+            NDArray oneSum = one.mul(c.of(T));
+            assertArrayEquals(lif.run(copies, oneSum, vth).gradientTerm().toFloatArray(),
+                    lif.run(Collections.nCopies(T, one), oneSum, vth).gradientTerm().toFloatArray(), 0f);
+        }
+    }
 }

@@ -23,7 +23,9 @@ public final class ProjectedInputRoute extends ErrorRoute {
 
     /**
      * @param inner the route that sends the error to the input
-     * @param projection {@code P}, applied to detached rows {@code [R, in]}
+     * @param projection {@code P}, applied to the rows {@code [R, in]} as the layer received them (the same tensor,
+     *     so that a caller can recognise them); its result is detached here, and it must not record a graph itself
+     *     ({@code GradientProjector.projectRows} detaches its input)
      */
     public ProjectedInputRoute(ErrorRoute inner, UnaryOperator<NDArray> projection) {
         this.inner = inner;
@@ -48,7 +50,7 @@ public final class ProjectedInputRoute extends ErrorRoute {
     @Override
     public NDArray apply(NDArray x, NDArray weight, NDArray bias, WeightOp op) {
         NDArray value = inner.apply(x, weight.stopGradient(), bias, op);
-        NDArray z = op.apply(projection.apply(x.stopGradient()).stopGradient(), weight, null);
+        NDArray z = op.apply(projection.apply(x).stopGradient(), weight, null);
         return value.add(z.sub(z.stopGradient()));
     }
 

@@ -123,6 +123,18 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
      * @param s hyper-parameters
      */
     public void update(NDArray x, HebbianSettings s) {
+        update(x, null, s);
+    }
+
+    /**
+     * {@link #update(NDArray, HebbianSettings)} given the rows' residual {@code x − (x·H_oldᵀ)·H_old} where it is
+     * already formed: the layer's input rows projected for its weight gradient
+     * ({@link GradientProjector#projectRows}, the same operations in the same order, so the update is the same bit
+     * for bit). It is used when the form the iterations run in starts from that residual.
+     *
+     * @param residual {@code projector().projectRows(x)} for these rows and the current old rows, or null
+     */
+    public void update(NDArray x, NDArray residual, HebbianSettings s) {
         if (size == oldSize) {
             return;
         }
@@ -130,7 +142,12 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
         if (shape.dimension() != 2 || shape.get(1) != inputDim) {
             throw new IllegalArgumentException("Hebbian input " + shape + " for input dimension " + inputDim);
         }
-        update(x, s, UpdateForm.cheapest(shape.get(0), inputDim, oldSize, size - oldSize, s));
+        UpdateForm form = UpdateForm.cheapest(shape.get(0), inputDim, oldSize, size - oldSize, s);
+        if (form == UpdateForm.RESIDUAL_INPUTS && s.quantizer() == null) {
+            updateRemovingOldFromInputs(x, residual, s);
+        } else {
+            update(x, s, form);
+        }
     }
 
     /**
@@ -202,17 +219,20 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
         switch (form) {
             case SECOND_MOMENT -> updateFromSecondMoment(x, s);
             case RESIDUAL_UPDATES -> updateRemovingOldFromUpdates(x, s);
-            case RESIDUAL_INPUTS -> updateRemovingOldFromInputs(x, s);
+            case RESIDUAL_INPUTS -> updateRemovingOldFromInputs(x, null, s);
         }
     }
 
-    private void updateRemovingOldFromInputs(NDArray x, HebbianSettings s) {
+    /** @param known the residual {@code x − (x·H_oldᵀ)·H_old} when already formed (unquantised), or null */
+    private void updateRemovingOldFromInputs(NDArray x, NDArray known, HebbianSettings s) {
         try (StepScope scope = StepScope.open()) {
             MomentumStep step = new MomentumStep(x.getShape().get(0), s);
             // The old rows are fixed, so their outputs and reconstruction are the same in every
             // iteration: computed once, only the new rows' part is recomputed (an exact identity).
             NDArray residual = x;
-            if (oldSize > 0) {
+            if (known != null && oldSize > 0) {
+                residual = known;
+            } else if (oldSize > 0) {
                 NDArray yOld = x.matMul(hOld.transpose());
                 if (s.quantizer() != null) {
                     yOld = s.quantizer().apply(yOld, c);

@@ -228,4 +228,33 @@ class HebbianUpdateTest extends EngineFixture {
             assertClose(mom, sub.momentum(), "Mom");
         }
     }
+
+    @Test
+    void theProjectedInputRowsAsTheResidualGiveTheSameUpdateBitForBit() {
+        // DSR's first layer: the residual its projection formed for the weight gradient is the Hebbian update's own
+        int rows = 16, n = 40, m = 12, old = 8;
+        HebbianSettings s = HebbianSettings.defaults(0.05);
+        Random rnd = new Random(31);
+        double[][] h = Dense.gaussian(m, n, rnd, 0.3);
+        double[][] mom = Dense.gaussian(m, n, rnd, 0.1);
+        double[][] x = Dense.gaussian(rows, n, rnd, 1);
+        assertEquals(HebbianSubspace.UpdateForm.RESIDUAL_INPUTS,
+                HebbianSubspace.UpdateForm.cheapest(rows, n, old, m - old, s), "the form that uses the residual");
+        float[][] after = new float[3][];
+        for (int shared = 0; shared < 3; shared++) {
+            try (HebbianSubspace sub = new HebbianSubspace(manager, n);
+                 StepScope scope = StepScope.open()) {
+                sub.restore(Dense.toTensor(h, manager), Dense.toTensor(mom, manager), old);
+                NDArray input = Dense.toTensor(x, manager);
+                // 2: a residual of zeros, to see that the given residual is the one used
+                NDArray residual = shared == 0 ? null
+                        : shared == 1 ? sub.projector().projectRows(input) : input.zerosLike();
+                sub.update(input, residual, s);
+                sub.update(input, residual, s);
+                after[shared] = sub.weights().toFloatArray();
+            }
+        }
+        assertArrayEquals(after[0], after[1], 0f);
+        assertTrue(!java.util.Arrays.equals(after[0], after[2]), "the given residual is used");
+    }
 }

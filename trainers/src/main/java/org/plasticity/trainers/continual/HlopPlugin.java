@@ -47,10 +47,12 @@ public final class HlopPlugin implements ContinualPlugin {
     private final List<WeightLayer> protectedLayers = new ArrayList<>();
     private final List<HebbianSettings> settings = new ArrayList<>();
     /** Hebbian inputs seen since the last update, per layer (OTTT sees one per timestep). */
-    private final List<List<NDArray>> pendingInputs = new ArrayList<>();
+    private final List<List<Pending>> pendingInputs = new ArrayList<>();
     private final PresynapticRows rows;
     private final ProjectionMeter meter;
     private LayerProjections projections;
+    /** Per layer, whether its last Hebbian update started from the residual its projection formed. */
+    private boolean[] sharedResidual = new boolean[0];
     private List<SubspaceEnergy.Fractions> energy = List.of();
 
     public HlopPlugin(HlopConfig config, String trainingMethod) {
@@ -78,6 +80,7 @@ public final class HlopPlugin implements ContinualPlugin {
             settings.add(new HebbianSettings(config.lr().get(l), config.iterations(), config.momentum(),
                     config.clamp(), quantizer));
         }
+        sharedResidual = new boolean[protectedLayers.size()];
         meter.start(network.manager());
         List<GradientProjector> projectors = new ArrayList<>();
         subspaces.forEach(s -> projectors.add(s.projector()));
@@ -108,10 +111,16 @@ public final class HlopPlugin implements ContinualPlugin {
         return this::collect;
     }
 
+    /** One Hebbian input: the rows, and the tensor of the forward pass they were taken from (or null). */
+    private record Pending(NDArray rows, NDArray source) {
+    }
+
     private void collect(LayerInput input) {
         int l = input.layer();
         if (l < pendingInputs.size() && l < subspaces.size()) {
-            pendingInputs.get(l).add(protectedLayers.get(l).presynapticRows(rows.of(input)));
+            // a projected route records its rows only on linear layers, whose Hebbian rows are their input rows
+            pendingInputs.get(l).add(new Pending(protectedLayers.get(l).presynapticRows(rows.of(input)),
+                    rows.source(input)));
         }
     }
 
@@ -120,8 +129,11 @@ public final class HlopPlugin implements ContinualPlugin {
         projections.afterBackward();
         for (int l = 0; l < subspaces.size(); l++) {
             HebbianSubspace subspace = subspaces.get(l);
-            for (NDArray x : pendingInputs.get(l)) {
-                subspace.update(x, settings.get(l));
+            for (Pending p : pendingInputs.get(l)) {
+                // DSR's first layer: its Hebbian rows are its input rows, whose residual the projection formed
+                NDArray residual = projections.projectedRows(l, p.source());
+                sharedResidual[l] = residual != null;
+                subspace.update(p.rows(), residual, settings.get(l));
             }
             pendingInputs.get(l).clear();
         }
@@ -190,6 +202,11 @@ public final class HlopPlugin implements ContinualPlugin {
     /** Whether protected layer {@code l} is projected on its input rows in the current step (for tests). */
     boolean projectedOnInputs(int l) {
         return projections.onInputs(l);
+    }
+
+    /** Whether layer {@code l}'s last Hebbian update reused its projected input rows (for tests). */
+    boolean sharedResidual(int l) {
+        return sharedResidual[l];
     }
 
     /** The subspaces, input layer first (for tests and checkpoints). */

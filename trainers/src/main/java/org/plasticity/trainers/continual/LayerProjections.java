@@ -23,6 +23,9 @@ final class LayerProjections {
     private final ProjectionCost cost;
     private final ProjectionMeter meter;
     private final boolean[] onInputs;
+    /** Per layer, the rows its route projected in this step and their projection (for {@link #projectedRows}). */
+    private final NDArray[] routeRows;
+    private final NDArray[] routeProjected;
     private boolean measuring;
 
     /**
@@ -38,6 +41,8 @@ final class LayerProjections {
         this.cost = cost;
         this.meter = meter;
         this.onInputs = new boolean[layers.size()];
+        this.routeRows = new NDArray[layers.size()];
+        this.routeProjected = new NDArray[layers.size()];
     }
 
     /**
@@ -46,15 +51,36 @@ final class LayerProjections {
      */
     void beforeForward() {
         measuring = meter.tick();
+        forgetRouteRows();
         for (int l = 0; l < layers.size(); l++) {
             WeightLayer layer = layers.get(l);
             layer.setErrorRoute(ProjectedInputRoute.unwrap(layer.errorRoute()));
             GradientProjector projector = projectors.get(l);
             onInputs[l] = !measuring && projector.active() && onInputs(layer, projector);
             if (onInputs[l]) {
-                layer.setErrorRoute(new ProjectedInputRoute(layer.errorRoute(), projector::projectRows));
+                int index = l;
+                layer.setErrorRoute(new ProjectedInputRoute(layer.errorRoute(), x -> {
+                    NDArray projected = projector.projectRows(x);
+                    routeRows[index] = x;
+                    routeProjected[index] = projected;
+                    return projected;
+                }));
             }
         }
+    }
+
+    /**
+     * The projection {@code x − (x·Bᵀ)·B} of layer {@code l}'s input rows that its route formed in this step's
+     * forward pass, if {@code rows} is that very tensor (identity, not content), else null. HLOP's Hebbian update
+     * of the layer starts from the same residual when its rows are the layer's input (DSR's first layer).
+     */
+    NDArray projectedRows(int l, NDArray rows) {
+        return rows != null && routeRows[l] == rows ? routeProjected[l] : null;
+    }
+
+    private void forgetRouteRows() {
+        java.util.Arrays.fill(routeRows, null);
+        java.util.Arrays.fill(routeProjected, null);
     }
 
     private boolean onInputs(WeightLayer layer, GradientProjector projector) {
@@ -98,6 +124,7 @@ final class LayerProjections {
             layer.setErrorRoute(ProjectedInputRoute.unwrap(layer.errorRoute()));
             onInputs[l] = false;
         }
+        forgetRouteRows();
     }
 
     /** Whether layer {@code l} is projected on its inputs in the current step (for tests). */

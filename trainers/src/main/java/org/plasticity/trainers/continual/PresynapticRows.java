@@ -24,15 +24,19 @@ final class PresynapticRows {
 
     /** The rows of one observed layer input, detached from any graph. */
     NDArray of(LayerInput input) {
-        NDArray rows;
+        NDArray rows = source(input);
+        return (rows != null ? rows : input.timeMajor()).stopGradient();
+    }
+
+    /**
+     * The tensor of the layer input that {@link #of} detaches, as the forward pass made it (so that a caller can
+     * recognise it as the rows a layer received), or null when the rows are a new concatenation of the steps.
+     */
+    NDArray source(LayerInput input) {
         if (useRate && input.rate() != null) {
-            rows = input.rate();
-        } else if (sameTensorAtEveryStep(input)) {
-            rows = input.steps().get(0);
-        } else {
-            rows = input.timeMajor();
+            return input.rate();
         }
-        return rows.stopGradient();
+        return sameTensorAtEveryStep(input) ? input.steps().get(0) : null;
     }
 
     /** Identity, not content: NDArray.equals compares values. */

@@ -37,7 +37,9 @@ class ProjectionSiteTest {
     private static final class GradientProbe implements ContinualPlugin {
         final List<float[]> gradients = new ArrayList<>();
         final List<Boolean> onInputs = new ArrayList<>();
+        final List<Boolean> shared = new ArrayList<>();
         private final IntPredicate projectedOnInputs;
+        IntPredicate sharedResidual = l -> false;
         private final List<WeightLayer> layers = new ArrayList<>();
         private int task;
         private int steps;
@@ -68,6 +70,7 @@ class ProjectionSiteTest {
                 for (int l = 0; l < layers.size(); l++) {
                     gradients.add(layers.get(l).weight().gradient().toFloatArray());
                     onInputs.add(projectedOnInputs.test(l));
+                    shared.add(sharedResidual.test(l));
                 }
             }
         }
@@ -98,6 +101,9 @@ class ProjectionSiteTest {
             onInputs = gpm::projectedOnInputs;
         }
         GradientProbe probe = new GradientProbe(onInputs);
+        if (method instanceof HlopPlugin hlop) {
+            probe.sharedResidual = hlop::sharedResidual;
+        }
         List<ContinualPlugin> plugins = List.of(method, probe);
         try (Experiment e = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE);
              StepScope scope = StepScope.open()) {
@@ -136,6 +142,16 @@ class ProjectionSiteTest {
     @Test
     void hlopWithDsr() {
         assertSitesAgree(DSR_MODEL, DSR_TRAINING, HLOP);
+    }
+
+    @Test
+    void hlopWithDsrReusesTheFirstLayersProjectedRowsForItsHebbianUpdate() {
+        // the first layer's Hebbian rows are its (direct-encoded) input rows, whose residual its projection formed;
+        // the later layers learn from weighted rates, not from the sums their routes project
+        GradientProbe onInputs = run(config(DSR_MODEL, DSR_TRAINING, HLOP, "inputs"));
+        assertEquals(List.of(true, false, false), onInputs.shared);
+        GradientProbe onGradient = run(config(DSR_MODEL, DSR_TRAINING, HLOP, "gradient"));
+        assertEquals(List.of(false, false, false), onGradient.shared);
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class DsrNeuronLayer implements Layer {
             if (graph) {
                 total = input.deferred() != null && context.collapses()
                         ? input.deferred().weightedSum(context.everyStep(), context)
-                        : input.value().reshape(timeFirst(input.value(), steps)).sum(new int[] {0});
+                        : input.value().reshape(DsrLif.timeFirst(input.value().getShape(), steps)).sum(new int[] {0});
             }
         }
         DsrLif.Output out = neuron.run(currents, total, threshold.value());
@@ -85,15 +85,6 @@ public final class DsrNeuronLayer implements Layer {
             perStep = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(new NDList(outputs), 0);
         }
         return new Activity(perStep, false, DeferredSum.ofDsr(neuron, out));
-    }
-
-    private static ai.djl.ndarray.types.Shape timeFirst(NDArray timeMajor, int steps) {
-        long[] dims = timeMajor.getShape().getShape();
-        long[] shape = new long[dims.length + 1];
-        shape[0] = steps;
-        shape[1] = dims[0] / steps;
-        System.arraycopy(dims, 1, shape, 2, dims.length - 1);
-        return new ai.djl.ndarray.types.Shape(shape);
     }
 
     @Override

@@ -145,14 +145,19 @@ public final class DsrLif {
         List<NDArray> charges = timeMajor.mul(c.of(1f - beta())).split(steps, 0).getResourceNDArrays();
         NDArray a = null;
         if (currentSum != null) {
-            long[] dims = timeMajor.getShape().getShape();
-            long[] shape = new long[dims.length + 1];
-            shape[0] = steps;
-            shape[1] = dims[0] / steps;
-            System.arraycopy(dims, 1, shape, 2, dims.length - 1);
-            a = rate.applyStacked(timeMajor.reshape(new Shape(shape)), c);
+            a = rate.applyStacked(timeMajor.reshape(timeFirst(timeMajor.getShape(), steps)), c);
         }
         return simulate(charges, a, currentSum, vth);
+    }
+
+    /** The shape {@code [T, B, …]} of a time-major {@code [T·B, …]} tensor over {@code steps} steps. */
+    public static Shape timeFirst(Shape timeMajor, int steps) {
+        long[] dims = timeMajor.getShape();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = steps;
+        shape[1] = dims[0] / steps;
+        System.arraycopy(dims, 1, shape, 2, dims.length - 1);
+        return new Shape(shape);
     }
 
     private float beta() {

@@ -56,6 +56,14 @@ public abstract class ErrorRoute {
         return out.add(viaTrace.sub(viaTrace.stopGradient()));
     }
 
+    /**
+     * After a backward pass through the route's applications: adds to the weight's gradient what the route forms
+     * outside autograd ({@link ProjectedInputRoute}), and forgets the applications. The routes that leave the weight
+     * gradient to autograd do nothing. Call it once after every backward pass ({@code Network.completeGradients}).
+     */
+    public void completeGradients() {
+    }
+
     /** The feedback matrix used for the input gradient, or null for backprop (for tests). */
     public abstract NDArray feedback(NDArray weight);
 

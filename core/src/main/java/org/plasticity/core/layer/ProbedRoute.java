@@ -75,6 +75,11 @@ public final class ProbedRoute extends ErrorRoute {
     }
 
     @Override
+    public void completeGradients() {
+        inner.completeGradients();
+    }
+
+    @Override
     public NDArray feedback(NDArray weight) {
         return inner.feedback(weight);
     }

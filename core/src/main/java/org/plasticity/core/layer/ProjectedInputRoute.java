@@ -1,7 +1,10 @@
 package org.plasticity.core.layer;
 
 import ai.djl.ndarray.NDArray;
+import org.plasticity.core.tensor.Gradients;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -9,17 +12,29 @@ import java.util.function.UnaryOperator;
  * the wrapped route, the weight gradient is {@code gᵀ·P(x)} instead of {@code gᵀ·x}. With
  * {@code P(x) = x − (x·Bᵀ)·B} this is the projected gradient {@code G − (G·Bᵀ)·B} of HLOP and GPM (hlop.md §2.5),
  * formed on the R rows the graph holds rather than on the {@code [out, in]} gradient, which is cheaper whenever
- * R is small against {@code out} (DSR's B-row sums).
+ * R is small against {@code out} (DSR's B-row sums, BPTT's T·B rows against 800 outputs).
  *
- * <p>Without a custom backward it is the composition
- * {@code route(x, sg(W), b) + (z − sg(z))} with {@code z = op(sg(P(x)), W)}: the bracket is exactly zero in value
- * and gives W its gradient from P(x); the route, given a detached W, still sends its error to x. OTTT's layer takes
- * its weight gradient from the presynaptic trace, so there the trace is projected and nothing is added.
- * Valid for ops whose input rows are the rows of the weight gradient (linear layers, not convolutions).
+ * <p>The weight gradient is formed after the backward pass ({@link #completeGradients}), from the error
+ * {@code g = ∂L/∂y} a zero-valued probe on the output receives (as {@link ProbedRoute} does): each application
+ * returns {@code route(x, sg(W), b) + p}, so that autograd sends the error to x through the wrapped route and to the
+ * probe, and {@code gᵀ·P(x)} is added to W's gradient then. Autograd alone would need the product
+ * {@code P(x)·Wᵀ} in the forward pass only to discard its value ({@code z − sg(z)}): {@code R·in·out}
+ * multiply-adds a step for nothing. Constructed with a {@link Measure}, the route also hands it the unprojected
+ * gradient G and the removed part {@code G − G' = gᵀ·(x − P(x))} (one more product, in the steps that measure).
+ *
+ * <p>OTTT's layer takes its weight gradient from the presynaptic trace, so there the trace is projected and autograd
+ * forms the gradient (which this route cannot measure). Valid for linear layers only (their input rows are the rows
+ * of the weight gradient).
  */
 public final class ProjectedInputRoute extends ErrorRoute {
     private final ErrorRoute inner;
     private final UnaryOperator<NDArray> projection;
+    private final Measure measure;
+    private final List<Application> applications = new ArrayList<>();
+
+    /** One application: the weight, the rows as received (kept only to measure), their projection and the probe. */
+    private record Application(NDArray weight, NDArray rows, NDArray projected, NDArray probe) {
+    }
 
     /**
      * @param inner the route that sends the error to the input
@@ -28,8 +43,27 @@ public final class ProjectedInputRoute extends ErrorRoute {
      *     ({@code GradientProjector.projectRows} detaches its input)
      */
     public ProjectedInputRoute(ErrorRoute inner, UnaryOperator<NDArray> projection) {
+        this(inner, projection, null);
+    }
+
+    /** What a measuring route hands over of the step's weight gradient. */
+    @FunctionalInterface
+    public interface Measure {
+        /**
+         * @param gradient the unprojected weight gradient G of the step
+         * @param removed the part the projection takes away, {@code G − G'}
+         */
+        void accept(NDArray gradient, NDArray removed);
+    }
+
+    /**
+     * @param measure what {@link #completeGradients} hands the step's weight gradient and its removed part to (the
+     *     method's meter of the removed fraction), or null not to measure
+     */
+    public ProjectedInputRoute(ErrorRoute inner, UnaryOperator<NDArray> projection, Measure measure) {
         this.inner = inner;
         this.projection = projection;
+        this.measure = measure;
     }
 
     /** The wrapped route. */
@@ -49,14 +83,59 @@ public final class ProjectedInputRoute extends ErrorRoute {
 
     @Override
     public NDArray apply(NDArray x, NDArray weight, NDArray bias, WeightOp op) {
+        if (op != WeightOp.LINEAR) {
+            throw new IllegalArgumentException("input rows are projected for linear layers only");
+        }
         NDArray value = inner.apply(x, weight.stopGradient(), bias, op);
-        NDArray z = op.apply(projection.apply(x).stopGradient(), weight, null);
-        return value.add(z.sub(z.stopGradient()));
+        if (!Gradients.recording()) {
+            return value;
+        }
+        NDArray projected = projection.apply(x).stopGradient();
+        NDArray probe = value.zerosLike();
+        probe.setRequiresGradient(true);
+        applications.add(new Application(weight, measure == null ? null : x.stopGradient(), projected, probe));
+        return value.add(probe);
     }
 
     @Override
     public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op) {
+        if (measure != null) {
+            throw new IllegalStateException("a gradient formed from a trace cannot be measured on the input rows");
+        }
         return inner.applyWithTrace(x, projection.apply(trace.stopGradient()), weight, bias, op);
+    }
+
+    /**
+     * Adds {@code Σ gᵀ·P(x)} over the applications since the last call to the weight's gradient, and hands the
+     * unprojected gradient and its removed part to the route's {@link Measure}, if any.
+     */
+    @Override
+    public void completeGradients() {
+        if (applications.isEmpty()) {
+            return;
+        }
+        NDArray weight = applications.get(0).weight();
+        NDArray projectedGradient = null;
+        NDArray removed = null;
+        for (Application a : applications) {
+            if (a.weight() != weight) {
+                throw new IllegalStateException("one projected route applied with two weights");
+            }
+            NDArray error = a.probe().getGradient().transpose();
+            projectedGradient = sum(projectedGradient, error.matMul(a.projected()));
+            if (measure != null) {
+                removed = sum(removed, error.matMul(a.rows().sub(a.projected())));
+            }
+        }
+        applications.clear();
+        if (measure != null) {
+            measure.accept(projectedGradient.add(removed), removed);
+        }
+        Gradients.accumulate(weight, projectedGradient);
+    }
+
+    private static NDArray sum(NDArray total, NDArray term) {
+        return total == null ? term : total.add(term);
     }
 
     @Override

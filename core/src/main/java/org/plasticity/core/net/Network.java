@@ -74,6 +74,17 @@ public interface Network extends Stateful, AutoCloseable {
     }
 
     /**
+     * Completes the weight gradients after a backward pass: the routes that form a weight gradient outside
+     * autograd add it now ({@link org.plasticity.core.layer.ErrorRoute#completeGradients}). Every backward pass
+     * through the network is followed by one call, before anything reads a gradient.
+     */
+    default void completeGradients() {
+        for (WeightLayer layer : weightLayers()) {
+            layer.errorRoute().completeGradients();
+        }
+    }
+
+    /**
      * The gates on the network's units (HAT's masks act through them), open until a method sets
      * them; {@link UnitGates#NONE} for a network without any.
      */

@@ -67,11 +67,25 @@ public final class GradientProjector {
         }
         try (StepScope scope = StepScope.open()) {
             Projection p = new Projection(gradient);
-            NDArray total = p.flat.square().sum().toType(DataType.FLOAT64, false);
-            NDArray gone = p.removed.square().sum().toType(DataType.FLOAT64, false);
+            addRemovedFraction(p.flat, p.removed, removedSum);
+            p.apply();
+        }
+    }
+
+    /**
+     * Adds {@code ‖removed‖/‖gradient‖} (0 when the gradient is 0) to {@code removedSum} on the device: the squared
+     * norms are float32 sums, their ratio and root float64. Every site that measures a projection uses it.
+     *
+     * @param gradient the unprojected gradient G
+     * @param removed the part the projection takes away, {@code G − G'}
+     * @param removedSum a kept 0-d float64 accumulator on their device
+     */
+    public static void addRemovedFraction(NDArray gradient, NDArray removed, NDArray removedSum) {
+        try (StepScope scope = StepScope.open()) {
+            NDArray total = gradient.square().sum().toType(DataType.FLOAT64, false);
+            NDArray gone = removed.square().sum().toType(DataType.FLOAT64, false);
             NDArray zero = total.zerosLike();
             removedSum.addi(NDArrays.where(total.eq(zero), zero, gone.div(total).sqrt()));
-            p.apply();
         }
     }
 

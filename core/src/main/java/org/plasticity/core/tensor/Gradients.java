@@ -9,6 +9,32 @@ public final class Gradients {
     private Gradients() {
     }
 
+    /**
+     * Adds {@code value} to the accumulated gradient of a leaf tensor, in place, as a backward pass adds its part.
+     * A leaf that no backward pass has reached yet has no gradient tensor, and DJL's {@code getGradient()} then hands
+     * back a detached zero tensor that edits would not reach; such a gradient is defined by a backward pass of
+     * {@code Σ leaf∘sg(value)}, whose gradient is {@code value} exactly.
+     *
+     * @param leaf a tensor that records gradients
+     * @param value the addition, of the leaf's shape (not recorded)
+     */
+    public static void accumulate(NDArray leaf, NDArray value) {
+        PtNDArray gradient = JniUtils.getGradient((PtNDArray) leaf);
+        if (gradient != null) {
+            gradient.addi(value);
+            gradient.close();
+            return;
+        }
+        boolean before = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try (NDArray constant = value.stopGradient(); NDArray product = leaf.mul(constant);
+             NDArray term = product.sum(); NDArray seed = term.onesLike()) {
+            JniUtils.backward((PtNDArray) term, (PtNDArray) seed, false, false);
+        } finally {
+            JniUtils.setGradMode(before);
+        }
+    }
+
     /** Sets the gradient of a leaf tensor to zero in place (gradients accumulate otherwise). */
     public static void zero(NDArray leaf) {
         if (leaf.hasGradient()) {

@@ -105,4 +105,13 @@ final class Numeric {
     static void assertClose(float[] expected, float[] actual, double tol, String what) {
         assertClose(toDouble(expected), actual, tol, what);
     }
+
+    /** The largest magnitude in {@code a}. */
+    static double maxAbs(float[] a) {
+        double m = 0;
+        for (float v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
 }

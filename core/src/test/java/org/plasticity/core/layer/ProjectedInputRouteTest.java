@@ -13,13 +13,15 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A linear layer whose route projects its input rows, for L = Σ G⊙layer(x): the value and the input and bias
  * gradients are the wrapped route's, and the weight gradient is the wrapped route's projected as HLOP and GPM project
  * a gradient, {@code G − (G·Bᵀ)·B} in closed form, for basis rows B that need not be orthonormal; with OTTT's trace
- * the weight gradient is the trace's, projected.
+ * the weight gradient is the trace's, projected. The weight gradient is formed after backward
+ * ({@link ErrorRoute#completeGradients}), as autograd would form it on the projected rows.
  */
 class ProjectedInputRouteTest extends EngineFixture {
     private static final int R = 5, IN = 12, OUT = 9, M = 4;
@@ -43,11 +45,18 @@ class ProjectedInputRouteTest extends EngineFixture {
                 NDArray in = x.mul(c.of(1));
                 value = trace == null ? fc.apply(in) : fc.applyWithTrace(in, manager.create(trace, new Shape(R, IN)));
                 gc.backward(value.mul(manager.create(gs, new Shape(R, OUT))).sum());
+                fc.errorRoute().completeGradients();
             }
             NDArray dx = x.getGradient();
             return new Grads(value.toFloatArray(), dx.toFloatArray(), fc.weight().gradient().toFloatArray(),
                     fc.bias().gradient().toFloatArray());
         }
+    }
+
+    /** A projector onto the complement of the basis rows {@code [M, IN]}, kept for the test. */
+    private GradientProjector projector(float[] basis) {
+        NDArray rows = StepScope.keep(manager.create(basis, new Shape(M, IN)));
+        return new GradientProjector(() -> rows, c);
     }
 
     /** {@code G − (G·Bᵀ)·B} in double precision. */
@@ -78,8 +87,7 @@ class ProjectedInputRouteTest extends EngineFixture {
         LinearLayer fc = layer();
         fc.setErrorRoute(route);
         Grads plain = run(fc, xs, trace, gs);
-        NDArray rows = StepScope.keep(manager.create(basis, new Shape(M, IN)));
-        GradientProjector projector = new GradientProjector(() -> rows, c);
+        GradientProjector projector = projector(basis);
         fc.setErrorRoute(new ProjectedInputRoute(route, projector::projectRows));
         Grads got = run(fc, xs, trace, gs);
         String what = route.name() + (trace == null ? "" : " with trace");
@@ -105,6 +113,62 @@ class ProjectedInputRouteTest extends EngineFixture {
     void feedbackRoutesKeepTheirInputGradient() {
         check(ErrorRoutes.Kind.FEEDBACK_ALIGNMENT.routes().create(layer(), manager, c, new SplittableRandom(2)), null);
         check(ErrorRoutes.Kind.SIGN_SYMMETRIC.routes().create(layer(), manager, c, new SplittableRandom(2)), null);
+    }
+
+    @Test
+    void weightGradientIsAutogradsOnTheProjectedRowsBitForBit() {
+        float[] xs = Numeric.gaussian(random, R * IN);
+        float[] gs = Numeric.gaussian(random, R * OUT);
+        GradientProjector projector = projector(Numeric.gaussian(random, M * IN));
+        float[] projectedRows;
+        try (StepScope scope = StepScope.open()) {
+            projectedRows = projector.projectRows(manager.create(xs, new Shape(R, IN))).toFloatArray();
+        }
+        Grads onProjectedRows = run(layer(), projectedRows, null, gs);
+        LinearLayer fc = layer();
+        fc.setErrorRoute(new ProjectedInputRoute(ErrorRoute.backprop(), projector::projectRows));
+        Grads got = run(fc, xs, null, gs);
+        assertArrayEquals(onProjectedRows.dw(), got.dw(), 0f, "gᵀ·P(x) formed after backward is autograd's");
+    }
+
+    @Test
+    void aWeightNoBackwardReachedYetReceivesItsGradient() {
+        // a fresh layer's weight has no gradient tensor until a backward pass reaches it (DJL then hands out zeros
+        // that edits do not reach); the route's weight never enters the graph, so it must define it
+        float[] xs = Numeric.gaussian(random, R * IN);
+        float[] gs = Numeric.gaussian(random, R * OUT);
+        GradientProjector projector = projector(Numeric.gaussian(random, M * IN));
+        LinearLayer fresh = layer();
+        fresh.setErrorRoute(new ProjectedInputRoute(ErrorRoute.backprop(), projector::projectRows));
+        Grads first = run(fresh, xs, null, gs);
+        Grads second = run(fresh, xs, null, gs);
+        assertTrue(Numeric.maxAbs(first.dw()) > 0.1, "the first step's weight gradient is there");
+        assertArrayEquals(second.dw(), first.dw(), 0f, "and equals the next step's");
+    }
+
+    @Test
+    void aMeasuringRouteHandsOverTheUnprojectedGradientAndItsRemovedPart() {
+        float[] xs = Numeric.gaussian(random, R * IN);
+        float[] gs = Numeric.gaussian(random, R * OUT);
+        float[] basis = Numeric.gaussian(random, M * IN);
+        LinearLayer fc = layer();
+        Grads plain = run(fc, xs, null, gs);
+        GradientProjector projector = projector(basis);
+        float[][] handed = new float[2][];
+        fc.setErrorRoute(new ProjectedInputRoute(ErrorRoute.backprop(), projector::projectRows, (g, removed) -> {
+            handed[0] = g.toFloatArray();
+            handed[1] = removed.toFloatArray();
+        }));
+        Grads got = run(fc, xs, null, gs);
+        Numeric.assertClose(plain.dw(), handed[0], 1e-5, "G, unprojected");
+        double[] removed = new double[got.dw().length];
+        for (int i = 0; i < removed.length; i++) {
+            removed[i] = handed[0][i] - (double) got.dw()[i];
+        }
+        Numeric.assertClose(removed, handed[1], 1e-5, "G − G'");
+        assertTrue(Numeric.maxAbs(handed[1]) > 0.1, "a visible part is removed");
+        assertThrows(IllegalStateException.class, () -> run(fc, xs, Numeric.gaussian(random, R * IN), gs),
+                "a trace's gradient cannot be measured on the rows");
     }
 
     @Test

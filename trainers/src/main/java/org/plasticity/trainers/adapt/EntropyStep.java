@@ -54,6 +54,7 @@ final class EntropyStep implements AutoCloseable {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             logits = network.forward(x, head);
             collector.backward(Entropy.mean(logits));
+            network.completeGradients();
         }
         optimizer.step();
         return logits;

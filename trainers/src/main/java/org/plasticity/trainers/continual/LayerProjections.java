@@ -13,8 +13,9 @@ import java.util.List;
  * by a {@link ProjectionSite}: before the forward pass, a layer projected on its inputs gets a
  * {@link ProjectedInputRoute} for the step, so that backward already forms the projected gradient; after backward,
  * the other layers' gradients are projected in place. A step that measures the removed fraction
- * ({@link ProjectionMeter}: every {@value ProjectionMeter#EVERY}th) needs the unprojected gradient, so it projects
- * every gradient after backward.
+ * ({@link ProjectionMeter}: every {@value ProjectionMeter#EVERY}th) needs the unprojected gradient as well: a route
+ * forms both from its rows where the training method has one backward pass a step
+ * ({@link ProjectionCost#measuresOnInputs()}), otherwise that step projects every gradient after backward.
  */
 final class LayerProjections {
     private final List<WeightLayer> layers;
@@ -56,15 +57,18 @@ final class LayerProjections {
             WeightLayer layer = layers.get(l);
             layer.setErrorRoute(ProjectedInputRoute.unwrap(layer.errorRoute()));
             GradientProjector projector = projectors.get(l);
-            onInputs[l] = !measuring && projector.active() && onInputs(layer, projector);
+            onInputs[l] = (!measuring || cost.measuresOnInputs()) && projector.active() && onInputs(layer, projector);
             if (onInputs[l]) {
                 int index = l;
+                ProjectedInputRoute.Measure measure = measuring
+                        ? (gradient, removed) -> GradientProjector.addRemovedFraction(gradient, removed, meter.sum(index))
+                        : null;
                 layer.setErrorRoute(new ProjectedInputRoute(layer.errorRoute(), x -> {
                     NDArray projected = projector.projectRows(x);
                     routeRows[index] = x;
                     routeProjected[index] = projected;
                     return projected;
-                }));
+                }, measure));
             }
         }
     }
@@ -90,14 +94,14 @@ final class LayerProjections {
         return switch (site) {
             case GRADIENT -> false;
             case INPUTS -> true;
-            case AUTO -> cost.inputsCheaper(layer.index(), layer.outputs(), layer.fanIn(), projector.basisSize());
+            case AUTO -> cost.inputsCheaper(layer.outputs(), layer.fanIn(), projector.basisSize());
         };
     }
 
     /**
      * After backward (once per optimizer step: T times a batch with OTTT's per-timestep updates): projects the
      * gradients of the layers not projected on their inputs, adding the removed fractions to the meter's sums when
-     * the step measures.
+     * the step measures (the routes of the others added theirs when the network completed its gradients).
      */
     void afterBackward() {
         for (int l = 0; l < layers.size(); l++) {

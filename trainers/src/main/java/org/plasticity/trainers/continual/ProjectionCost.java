@@ -5,16 +5,16 @@ import org.plasticity.trainers.config.ExperimentConfig;
 /**
  * Multiply-adds of the two ways to project a linear layer's weight gradient per training step, to choose the
  * cheaper one ({@link ProjectionSite#AUTO}). On the gradient {@code [out, in]} with M basis rows:
- * {@code 2·out·in·M}. On the R input rows the step's graph holds: {@code 2·R·in·M}, plus one more
- * {@code R·in·out} product where the layer's value must be formed apart from its weight gradient
- * ({@link org.plasticity.core.layer.ProjectedInputRoute}; not where the weight gradient already comes from OTTT's
- * trace).
+ * {@code 2·out·in·M}. On the R input rows the step's graph holds: {@code 2·R·in·M}. Nothing is added there:
+ * {@link org.plasticity.core.layer.ProjectedInputRoute} forms the weight gradient {@code gᵀ·P(x)} in place of
+ * autograd's {@code gᵀ·x}, and OTTT's trace-based layers project the trace their gradient is formed from. So the
+ * input rows win exactly when {@code R < out}.
  *
  * @param rows R: B for DSR (its B-row sums), T·B for BPTT and OTTT
- * @param extraProductOnInputLayer whether the first layer pays the extra product
- * @param extraProductElsewhere whether the other layers do
+ * @param measuresOnInputs whether a step that measures the removed fraction can measure it on the input rows: with
+ *     one backward pass a step and no trace (DSR, BPTT), not with OTTT's per-timestep passes
  */
-record ProjectionCost(long rows, boolean extraProductOnInputLayer, boolean extraProductElsewhere) {
+record ProjectionCost(long rows, boolean measuresOnInputs) {
 
     /** The cost model of an experiment's training method, batch size and timesteps. */
     static ProjectionCost of(ExperimentConfig config) {
@@ -24,17 +24,14 @@ record ProjectionCost(long rows, boolean extraProductOnInputLayer, boolean extra
     /** The cost model of {@code training.method} at batch size B and T timesteps. */
     static ProjectionCost of(String trainingMethod, int batchSize, int timesteps) {
         return switch (trainingMethod) {
-            case "dsr" -> new ProjectionCost(batchSize, true, true);
-            case "ottt" -> new ProjectionCost((long) batchSize * timesteps, true, false);
-            default -> new ProjectionCost((long) batchSize * timesteps, true, true);
+            case "dsr" -> new ProjectionCost(batchSize, true);
+            case "ottt" -> new ProjectionCost((long) batchSize * timesteps, false);
+            default -> new ProjectionCost((long) batchSize * timesteps, true);
         };
     }
 
-    /** Whether projecting the input rows of weight layer {@code index} costs less than projecting its gradient. */
-    boolean inputsCheaper(int index, long out, long in, long basisRows) {
-        boolean extra = index == 0 ? extraProductOnInputLayer : extraProductElsewhere;
-        double onInputs = 2.0 * rows * in * basisRows + (extra ? (double) rows * in * out : 0);
-        double onGradient = 2.0 * out * in * basisRows;
-        return onInputs < onGradient;
+    /** Whether projecting the input rows of a weight layer costs less than projecting its gradient. */
+    boolean inputsCheaper(long out, long in, long basisRows) {
+        return 2.0 * rows * in * basisRows < 2.0 * out * in * basisRows;
     }
 }

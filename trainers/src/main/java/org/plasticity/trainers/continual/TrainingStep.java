@@ -155,6 +155,7 @@ public final class TrainingStep {
             outputs[0] = withOutputs;
             loss = withExtraLoss(objective.loss(network, features, batch, -1.0 / lossDenominator), withOutputs, 1.0);
             collector.backward(loss);
+            network.completeGradients();
         }
         return loss;
     }
@@ -210,6 +211,7 @@ public final class TrainingStep {
             loss = withExtraLoss(objective.stepLoss(network, out, batch, -1.0 / (lossDenominator * steps)), context,
                     1.0 / steps);
             collector.backward(loss);
+            network.completeGradients();
         }
         return loss;
     }

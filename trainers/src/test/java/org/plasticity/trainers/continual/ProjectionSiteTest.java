@@ -177,20 +177,18 @@ class ProjectionSiteTest {
 
     @Test
     void autoChoosesTheCheaperSiteAtThePaperSizes() {
-        // DSR at batch 64: the 800-wide hidden layers project their 64 input rows, the 10-way classifier its gradient
+        // the rows cost 2·R·in·M against the gradient's 2·out·in·M: they win when R < out, whatever the basis
         ProjectionCost dsr = ProjectionCost.of("dsr", 64, 20);
-        assertTrue(dsr.inputsCheaper(0, 800, 784, 80));
-        assertTrue(dsr.inputsCheaper(1, 800, 800, 580));
-        assertFalse(dsr.inputsCheaper(2, 10, 800, 480));
-        assertFalse(dsr.inputsCheaper(1, 800, 800, 20), "a small basis: the extra product costs more");
-        // BPTT's T·B = 384 rows pay only against a large basis
+        assertTrue(dsr.inputsCheaper(800, 784, 80), "DSR's 64 rows against 800 outputs");
+        assertTrue(dsr.inputsCheaper(800, 800, 20));
+        assertFalse(dsr.inputsCheaper(10, 800, 480), "the 10-way classifier projects its gradient");
         ProjectionCost bptt = ProjectionCost.of("bptt", 64, 6);
-        assertFalse(bptt.inputsCheaper(1, 800, 800, 80));
-        assertTrue(bptt.inputsCheaper(1, 800, 800, 580));
-        // OTTT's hidden layers take their weight gradient from the trace: no extra product
+        assertTrue(bptt.inputsCheaper(800, 800, 80), "BPTT's T·B = 384 rows against 800 outputs");
+        assertFalse(bptt.inputsCheaper(200, 800, 80));
+        assertTrue(dsr.measuresOnInputs() && bptt.measuresOnInputs(), "one backward pass a step");
         ProjectionCost ottt = ProjectionCost.of("ottt", 64, 6);
-        assertTrue(ottt.inputsCheaper(1, 800, 800, 20));
-        assertFalse(ottt.inputsCheaper(0, 800, 784, 20));
+        assertTrue(ottt.inputsCheaper(800, 800, 20));
+        assertFalse(ottt.measuresOnInputs(), "OTTT's per-timestep passes and traces measure on the gradient");
     }
 
     @Test

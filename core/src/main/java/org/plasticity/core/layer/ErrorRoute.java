@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.plasticity.core.tensor.Constants;
+import org.plasticity.core.tensor.Gradients;
 import org.plasticity.core.tensor.StepScope;
 
 import java.util.SplittableRandom;
@@ -42,6 +43,16 @@ public abstract class ErrorRoute {
 
     /** {@link #applyWithTrace(NDArray, NDArray, NDArray, NDArray)} for any weight op (a convolution). */
     public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op) {
+        return applyWithTrace(x, trace, weight, bias, op, TraceWeightGradient.AUTOGRAD);
+    }
+
+    /**
+     * {@link #applyWithTrace(NDArray, NDArray, NDArray, NDArray, WeightOp)} with the weight gradient {@code gᵀ·â}
+     * given by {@code weightGradient} (a linear layer defers it past the backward pass: {@link DeferredWeightGradient}).
+     * Without recording (evaluation) the value alone.
+     */
+    public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op,
+                                  TraceWeightGradient weightGradient) {
         NDArray feedback = feedback(weight);
         // the bias goes through the op: a plain add would broadcast it wrongly for a convolution
         NDArray out;
@@ -52,14 +63,13 @@ public abstract class ErrorRoute {
             out = op.apply(x.stopGradient(), weight.stopGradient(), bias)
                     .add(throughB.sub(throughB.stopGradient()));
         }
-        NDArray viaTrace = op.apply(trace.stopGradient(), weight, null);
-        return out.add(viaTrace.sub(viaTrace.stopGradient()));
+        return Gradients.recording() ? weightGradient.attach(out, trace, weight, op) : out;
     }
 
     /**
      * After a backward pass through the route's applications: adds to the weight's gradient what the route forms
      * outside autograd ({@link ProjectedInputRoute}), and forgets the applications. The routes that leave the weight
-     * gradient to autograd do nothing. Call it once after every backward pass ({@code Network.completeGradients}).
+     * gradient to autograd do nothing. Called once after every backward pass ({@link WeightLayer#completeGradients}).
      */
     public void completeGradients() {
     }

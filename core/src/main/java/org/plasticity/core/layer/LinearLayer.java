@@ -22,6 +22,8 @@ public final class LinearLayer implements WeightLayer, TimeLinear {
     private final Param weight;
     private final Param bias;
     private ErrorRoute route = ErrorRoute.backprop();
+    /** OTTT's weight gradient from the trace, formed after backward. */
+    private final DeferredWeightGradient traceGradient = new DeferredWeightGradient();
 
     /**
      * Creates the layer with PyTorch's default initialisation, outside any network (index 0).
@@ -154,7 +156,15 @@ public final class LinearLayer implements WeightLayer, TimeLinear {
     /** OTTT: value from spikes {@code x}, weight gradient from the trace (see {@link ErrorRoute#applyWithTrace}). */
     @Override
     public NDArray applyWithTrace(NDArray x, NDArray trace) {
-        return route.applyWithTrace(x, trace, weight.value(), bias == null ? null : bias.value());
+        return route.applyWithTrace(x, trace, weight.value(), bias == null ? null : bias.value(), WeightOp.LINEAR,
+                traceGradient);
+    }
+
+    /** The route's deferred weight gradient, then the trace's ({@link DeferredWeightGradient}). */
+    @Override
+    public void completeGradients() {
+        route.completeGradients();
+        traceGradient.complete();
     }
 
     /** {@code x·Wᵀ + b} computed from detached weights: records no gradient. */

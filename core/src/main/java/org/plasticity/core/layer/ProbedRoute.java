@@ -69,9 +69,10 @@ public final class ProbedRoute extends ErrorRoute {
     }
 
     @Override
-    public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op) {
+    public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op,
+                                  TraceWeightGradient weightGradient) {
         traced = true;
-        return inner.applyWithTrace(x, trace, weight, bias, op);
+        return inner.applyWithTrace(x, trace, weight, bias, op, weightGradient);
     }
 
     @Override

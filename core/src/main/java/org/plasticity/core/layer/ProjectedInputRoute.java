@@ -3,8 +3,6 @@ package org.plasticity.core.layer;
 import ai.djl.ndarray.NDArray;
 import org.plasticity.core.tensor.Gradients;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,26 +12,33 @@ import java.util.function.UnaryOperator;
  * formed on the R rows the graph holds rather than on the {@code [out, in]} gradient, which is cheaper whenever
  * R is small against {@code out} (DSR's B-row sums, BPTT's T·B rows against 800 outputs).
  *
- * <p>The weight gradient is formed after the backward pass ({@link #completeGradients}), from the error
- * {@code g = ∂L/∂y} a zero-valued probe on the output receives (as {@link ProbedRoute} does): each application
- * returns {@code route(x, sg(W), b) + p}, so that autograd sends the error to x through the wrapped route and to the
- * probe, and {@code gᵀ·P(x)} is added to W's gradient then. Autograd alone would need the product
+ * <p>The weight gradient is formed after the backward pass ({@link #completeGradients}, a
+ * {@link DeferredWeightGradient}), from the error {@code g = ∂L/∂y} a zero-valued probe on the output receives:
+ * each application returns {@code route(x, sg(W), b) + p}, so that autograd sends the error to x through the
+ * wrapped route and to the probe, and {@code gᵀ·P(x)} is added to W's gradient then. Autograd alone would need the product
  * {@code P(x)·Wᵀ} in the forward pass only to discard its value ({@code z − sg(z)}): {@code R·in·out}
  * multiply-adds a step for nothing. Constructed with a {@link Measure}, the route also hands it the unprojected
  * gradient G and the removed part {@code G − G' = gᵀ·(x − P(x))} (one more product, in the steps that measure).
  *
- * <p>OTTT's layer takes its weight gradient from the presynaptic trace, so there the trace is projected and autograd
- * forms the gradient (which this route cannot measure). Valid for linear layers only (their input rows are the rows
+ * <p>OTTT's layer takes its weight gradient from the presynaptic trace, so there the trace is projected and the
+ * layer forms the gradient from it (which this route cannot measure). Valid for linear layers only (their input rows are the rows
  * of the weight gradient).
  */
 public final class ProjectedInputRoute extends ErrorRoute {
     private final ErrorRoute inner;
     private final UnaryOperator<NDArray> projection;
     private final Measure measure;
-    private final List<Application> applications = new ArrayList<>();
+    /** Per application the projected rows, and with a measure their removed part {@code x − P(x)}. */
+    private final DeferredWeightGradient deferred = new DeferredWeightGradient();
 
-    /** One application: the weight, the rows as received (kept only to measure), their projection and the probe. */
-    private record Application(NDArray weight, NDArray rows, NDArray projected, NDArray probe) {
+    /** What a measuring route hands over of the step's weight gradient. */
+    @FunctionalInterface
+    public interface Measure {
+        /**
+         * @param gradient the unprojected weight gradient G of the step
+         * @param removed the part the projection takes away, {@code G − G'}
+         */
+        void accept(NDArray gradient, NDArray removed);
     }
 
     /**
@@ -44,16 +49,6 @@ public final class ProjectedInputRoute extends ErrorRoute {
      */
     public ProjectedInputRoute(ErrorRoute inner, UnaryOperator<NDArray> projection) {
         this(inner, projection, null);
-    }
-
-    /** What a measuring route hands over of the step's weight gradient. */
-    @FunctionalInterface
-    public interface Measure {
-        /**
-         * @param gradient the unprojected weight gradient G of the step
-         * @param removed the part the projection takes away, {@code G − G'}
-         */
-        void accept(NDArray gradient, NDArray removed);
     }
 
     /**
@@ -91,18 +86,17 @@ public final class ProjectedInputRoute extends ErrorRoute {
             return value;
         }
         NDArray projected = projection.apply(x).stopGradient();
-        NDArray probe = value.zerosLike();
-        probe.setRequiresGradient(true);
-        applications.add(new Application(weight, measure == null ? null : x.stopGradient(), projected, probe));
-        return value.add(probe);
+        return measure == null ? deferred.attach(value, weight, projected)
+                : deferred.attach(value, weight, projected, x.stopGradient().sub(projected));
     }
 
     @Override
-    public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op) {
+    public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op,
+                                  TraceWeightGradient weightGradient) {
         if (measure != null) {
             throw new IllegalStateException("a gradient formed from a trace cannot be measured on the input rows");
         }
-        return inner.applyWithTrace(x, projection.apply(trace.stopGradient()), weight, bias, op);
+        return inner.applyWithTrace(x, projection.apply(trace.stopGradient()), weight, bias, op, weightGradient);
     }
 
     /**
@@ -111,31 +105,15 @@ public final class ProjectedInputRoute extends ErrorRoute {
      */
     @Override
     public void completeGradients() {
-        if (applications.isEmpty()) {
-            return;
-        }
-        NDArray weight = applications.get(0).weight();
-        NDArray projectedGradient = null;
-        NDArray removed = null;
-        for (Application a : applications) {
-            if (a.weight() != weight) {
-                throw new IllegalStateException("one projected route applied with two weights");
-            }
-            NDArray error = a.probe().getGradient().transpose();
-            projectedGradient = sum(projectedGradient, error.matMul(a.projected()));
+        DeferredWeightGradient.Products p = deferred.take();
+        if (p != null) {
+            NDArray projectedGradient = p.sums()[0];
             if (measure != null) {
-                removed = sum(removed, error.matMul(a.rows().sub(a.projected())));
+                measure.accept(projectedGradient.add(p.sums()[1]), p.sums()[1]);
             }
+            Gradients.accumulate(p.weight(), projectedGradient);
         }
-        applications.clear();
-        if (measure != null) {
-            measure.accept(projectedGradient.add(removed), removed);
-        }
-        Gradients.accumulate(weight, projectedGradient);
-    }
-
-    private static NDArray sum(NDArray total, NDArray term) {
-        return total == null ? term : total.add(term);
+        inner.completeGradients();
     }
 
     @Override

@@ -39,6 +39,14 @@ public interface WeightLayer extends Layer {
      */
     NDArray applyWithTrace(NDArray x, NDArray trace);
 
+    /**
+     * After a backward pass: adds to the weight's gradient what was formed outside autograd (the route's,
+     * {@link ErrorRoute#completeGradients}, and a linear layer's trace gradient, {@link DeferredWeightGradient}).
+     */
+    default void completeGradients() {
+        errorRoute().completeGradients();
+    }
+
     /** How the layer sends the error to its input. */
     ErrorRoute errorRoute();
 

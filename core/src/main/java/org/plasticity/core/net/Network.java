@@ -74,13 +74,13 @@ public interface Network extends Stateful, AutoCloseable {
     }
 
     /**
-     * Completes the weight gradients after a backward pass: the routes that form a weight gradient outside
-     * autograd add it now ({@link org.plasticity.core.layer.ErrorRoute#completeGradients}). Every backward pass
-     * through the network is followed by one call, before anything reads a gradient.
+     * Completes the weight gradients after a backward pass: the layers add what they form outside autograd
+     * ({@link WeightLayer#completeGradients}). Every backward pass through the network is followed by one call,
+     * before anything reads a gradient.
      */
     default void completeGradients() {
         for (WeightLayer layer : weightLayers()) {
-            layer.errorRoute().completeGradients();
+            layer.completeGradients();
         }
     }
 

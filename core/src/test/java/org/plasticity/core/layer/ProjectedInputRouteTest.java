@@ -45,7 +45,7 @@ class ProjectedInputRouteTest extends EngineFixture {
                 NDArray in = x.mul(c.of(1));
                 value = trace == null ? fc.apply(in) : fc.applyWithTrace(in, manager.create(trace, new Shape(R, IN)));
                 gc.backward(value.mul(manager.create(gs, new Shape(R, OUT))).sum());
-                fc.errorRoute().completeGradients();
+                fc.completeGradients();
             }
             NDArray dx = x.getGradient();
             return new Grads(value.toFloatArray(), dx.toFloatArray(), fc.weight().gradient().toFloatArray(),

@@ -72,6 +72,7 @@ class LayeredOnlineTrainingTest extends EngineFixture {
                 NDArray logits = onlineNet.stepLogits(out, 0);
                 a = logits.toFloatArray();
                 gc.backward(logits.mul(r).sum());
+                onlineNet.completeGradients();
             }
             float[] b;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -106,6 +107,7 @@ class LayeredOnlineTrainingTest extends EngineFixture {
                     OnlineForward.StepOutput out = run.next(LayerObserver.NONE);
                     assertNotNull(out.trace(), "the classifier's input carries a trace");
                     gc.backward(net.stepLogits(out, 0).sum());
+                    net.completeGradients();
                 }
             }
             assertEquals(3, run.stepsDone());

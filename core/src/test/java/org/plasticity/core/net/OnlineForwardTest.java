@@ -49,6 +49,7 @@ class OnlineForwardTest extends EngineFixture {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     value = layer.applyWithTrace(spikes.mul(c.of(1)), manager.create(trace, new Shape(b, in)));
                     gc.backward(value.mul(manager.create(r, new Shape(b, out))).sum());
+                    layer.completeGradients();
                 }
                 float[] w = layer.weight().value().toFloatArray();
                 float[] bias = layer.bias().value().toFloatArray();

@@ -219,6 +219,7 @@ class UnitGateTest extends EngineFixture {
                     NDArray out = net.stepLogits(run.next(LayerObserver.NONE), 0);
                     logits = out.toFloatArray();
                     gc.backward(out.mul(r).sum());
+                    net.completeGradients();
                 }
             }
         } else {

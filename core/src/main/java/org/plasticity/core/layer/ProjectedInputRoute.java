@@ -20,9 +20,9 @@ import java.util.function.UnaryOperator;
  * multiply-adds a step for nothing. Constructed with a {@link Measure}, the route also hands it the unprojected
  * gradient G and the removed part {@code G − G' = gᵀ·(x − P(x))} (one more product, in the steps that measure).
  *
- * <p>OTTT's layer takes its weight gradient from the presynaptic trace, so there the trace is projected and the
- * layer forms the gradient from it (which this route cannot measure). Valid for linear layers only (their input rows are the rows
- * of the weight gradient).
+ * <p>OTTT's layer takes its weight gradient from the presynaptic trace â, so there the trace is projected, the value
+ * comes from the spikes, and the route forms {@code gᵀ·P(â)} the same way (and measures it from
+ * {@code gᵀ·(â − P(â))}). Valid for linear layers only (their input rows are the rows of the weight gradient).
  */
 public final class ProjectedInputRoute extends ErrorRoute {
     private final ErrorRoute inner;
@@ -78,25 +78,35 @@ public final class ProjectedInputRoute extends ErrorRoute {
 
     @Override
     public NDArray apply(NDArray x, NDArray weight, NDArray bias, WeightOp op) {
-        if (op != WeightOp.LINEAR) {
-            throw new IllegalArgumentException("input rows are projected for linear layers only");
-        }
+        requireLinear(op);
         NDArray value = inner.apply(x, weight.stopGradient(), bias, op);
         if (!Gradients.recording()) {
             return value;
         }
-        NDArray projected = projection.apply(x).stopGradient();
-        return measure == null ? deferred.attach(value, weight, projected)
-                : deferred.attach(value, weight, projected, x.stopGradient().sub(projected));
+        return attach(value, weight, x.stopGradient(), projection.apply(x).stopGradient());
     }
 
+    /** OTTT: the value from the spikes through the wrapped route, the weight gradient {@code gᵀ·P(â)} after backward. */
     @Override
     public NDArray applyWithTrace(NDArray x, NDArray trace, NDArray weight, NDArray bias, WeightOp op,
                                   TraceWeightGradient weightGradient) {
-        if (measure != null) {
-            throw new IllegalStateException("a gradient formed from a trace cannot be measured on the input rows");
+        requireLinear(op);
+        NDArray rows = trace.stopGradient();
+        NDArray projected = projection.apply(rows).stopGradient();
+        return inner.applyWithTrace(x, projected, weight, bias, op,
+                (out, ignored, w, o) -> attach(out, w, rows, projected));
+    }
+
+    /** {@code value + p}, keeping the projected rows (and with a measure, the removed part {@code x − P(x)}). */
+    private NDArray attach(NDArray value, NDArray weight, NDArray rows, NDArray projected) {
+        return measure == null ? deferred.attach(value, weight, projected)
+                : deferred.attach(value, weight, projected, rows.sub(projected));
+    }
+
+    private static void requireLinear(WeightOp op) {
+        if (op != WeightOp.LINEAR) {
+            throw new IllegalArgumentException("input rows are projected for linear layers only");
         }
-        return inner.applyWithTrace(x, projection.apply(trace.stopGradient()), weight, bias, op, weightGradient);
     }
 
     /**

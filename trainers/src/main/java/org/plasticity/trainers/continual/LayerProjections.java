@@ -14,8 +14,8 @@ import java.util.List;
  * {@link ProjectedInputRoute} for the step, so that backward already forms the projected gradient; after backward,
  * the other layers' gradients are projected in place. A step that measures the removed fraction
  * ({@link ProjectionMeter}: every {@value ProjectionMeter#EVERY}th) needs the unprojected gradient as well: a route
- * forms both from its rows where the training method has one backward pass a step
- * ({@link ProjectionCost#measuresOnInputs()}), otherwise that step projects every gradient after backward.
+ * forms both from its rows at each backward pass, and they are summed up to the optimizer step (OTTT's timesteps
+ * without per-timestep updates), whose gradient the fraction describes.
  */
 final class LayerProjections {
     private final List<WeightLayer> layers;
@@ -27,6 +27,9 @@ final class LayerProjections {
     /** Per layer, the rows its route projected in this step and their projection (for {@link #projectedRows}). */
     private final NDArray[] routeRows;
     private final NDArray[] routeProjected;
+    /** Per layer on its inputs, in a measuring step: the unprojected gradient and its removed part so far. */
+    private final NDArray[] measuredGradient;
+    private final NDArray[] measuredRemoved;
     private boolean measuring;
 
     /**
@@ -44,6 +47,8 @@ final class LayerProjections {
         this.onInputs = new boolean[layers.size()];
         this.routeRows = new NDArray[layers.size()];
         this.routeProjected = new NDArray[layers.size()];
+        this.measuredGradient = new NDArray[layers.size()];
+        this.measuredRemoved = new NDArray[layers.size()];
     }
 
     /**
@@ -57,13 +62,18 @@ final class LayerProjections {
             WeightLayer layer = layers.get(l);
             layer.setErrorRoute(ProjectedInputRoute.unwrap(layer.errorRoute()));
             GradientProjector projector = projectors.get(l);
-            onInputs[l] = (!measuring || cost.measuresOnInputs()) && projector.active() && onInputs(layer, projector);
+            onInputs[l] = projector.active() && onInputs(layer, projector);
             if (onInputs[l]) {
                 int index = l;
-                ProjectedInputRoute.Measure measure = measuring
-                        ? (gradient, removed) -> GradientProjector.addRemovedFraction(gradient, removed, meter.sum(index))
-                        : null;
+                ProjectedInputRoute.Measure measure = measuring ? (gradient, removed) -> {
+                    measuredGradient[index] = sum(measuredGradient[index], gradient);
+                    measuredRemoved[index] = sum(measuredRemoved[index], removed);
+                } : null;
                 layer.setErrorRoute(new ProjectedInputRoute(layer.errorRoute(), x -> {
+                    if (routeRows[index] == x) {
+                        // the same rows again in this step (OTTT's static image at every timestep), same basis
+                        return routeProjected[index];
+                    }
                     NDArray projected = projector.projectRows(x);
                     routeRows[index] = x;
                     routeProjected[index] = projected;
@@ -85,6 +95,12 @@ final class LayerProjections {
     private void forgetRouteRows() {
         java.util.Arrays.fill(routeRows, null);
         java.util.Arrays.fill(routeProjected, null);
+        java.util.Arrays.fill(measuredGradient, null);
+        java.util.Arrays.fill(measuredRemoved, null);
+    }
+
+    private static NDArray sum(NDArray total, NDArray term) {
+        return total == null ? term : total.add(term);
     }
 
     private boolean onInputs(WeightLayer layer, GradientProjector projector) {
@@ -106,6 +122,11 @@ final class LayerProjections {
     void afterBackward() {
         for (int l = 0; l < layers.size(); l++) {
             GradientProjector projector = projectors.get(l);
+            if (onInputs[l] && measuredGradient[l] != null) {
+                GradientProjector.addRemovedFraction(measuredGradient[l], measuredRemoved[l], meter.sum(l));
+                measuredGradient[l] = null;
+                measuredRemoved[l] = null;
+            }
             NDArray gradient = layers.get(l).weight().gradient();
             if (onInputs[l] || !projector.active() || gradient == null) {
                 continue;

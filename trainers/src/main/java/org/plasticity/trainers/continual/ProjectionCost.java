@@ -11,10 +11,8 @@ import org.plasticity.trainers.config.ExperimentConfig;
  * input rows win exactly when {@code R < out}.
  *
  * @param rows R: B for DSR (its B-row sums), T·B for BPTT and OTTT
- * @param measuresOnInputs whether a step that measures the removed fraction can measure it on the input rows: with
- *     one backward pass a step and no trace (DSR, BPTT), not with OTTT's per-timestep passes
  */
-record ProjectionCost(long rows, boolean measuresOnInputs) {
+record ProjectionCost(long rows) {
 
     /** The cost model of an experiment's training method, batch size and timesteps. */
     static ProjectionCost of(ExperimentConfig config) {
@@ -24,9 +22,8 @@ record ProjectionCost(long rows, boolean measuresOnInputs) {
     /** The cost model of {@code training.method} at batch size B and T timesteps. */
     static ProjectionCost of(String trainingMethod, int batchSize, int timesteps) {
         return switch (trainingMethod) {
-            case "dsr" -> new ProjectionCost(batchSize, true);
-            case "ottt" -> new ProjectionCost((long) batchSize * timesteps, false);
-            default -> new ProjectionCost((long) batchSize * timesteps, true);
+            case "dsr" -> new ProjectionCost(batchSize);
+            default -> new ProjectionCost((long) batchSize * timesteps);
         };
     }
 

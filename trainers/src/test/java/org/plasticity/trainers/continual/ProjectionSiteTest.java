@@ -111,8 +111,8 @@ class ProjectionSiteTest {
         try (Experiment e = ExperimentFactory.create(config, null, null, null, Progress.Factory.NONE);
              StepScope scope = StepScope.open()) {
             new ContinualTrainer(TrainingRegime.FINETUNE, plugins).run(e);
+            probe.diagnostics = method.diagnostics();
         }
-        probe.diagnostics = method.diagnostics();
         return probe;
     }
 

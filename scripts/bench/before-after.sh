@@ -24,12 +24,13 @@ for m in "$@"; do
     || { echo "before-after: no configs/pmnist-$m.json in both checkouts" >&2; exit 2; }
 done
 EXTRA=(); for kv in ${PLASTICITY_SET:-}; do EXTRA+=(--set "$kv"); done
-one_side() {   # DIR NAME METHOD: one run, its log ending with the process's wall time
-  local t0; t0=$(date +%s.%N); rm -rf "${OUT:?}/$2-$3"
+one_side() {   # DIR NAME METHOD: one run, its log ending with the process's wall time; fails when the run fails
+  local t0 rc=0; t0=$(date +%s.%N); rm -rf "${OUT:?}/$2-$3"
   (cd "$1" && scripts/plasticity run "configs/pmnist-$3.json" --set seed="$SEED" --set data.tasks="$TASKS" \
      --set threads=1 --set output.progress=false --set training.forwardTransfer=false "${EXTRA[@]}" \
-     --out "$OUT/$2-$3") > "$OUT/$2-$3.log" 2>&1
+     --out "$OUT/$2-$3") > "$OUT/$2-$3.log" 2>&1 || rc=$?
   echo "PROCESS wall_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')" >> "$OUT/$2-$3.log"
+  return $rc
 }
 for m in "$@"; do
   one_side "$BEFORE" before "$m" & pid=$!

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import org.plasticity.core.tensor.Clamp;
 import org.plasticity.core.tensor.Constants;
 
 /**
@@ -22,7 +23,7 @@ public final class LatencyEncoder implements Encoder {
 
     @Override
     public EncodedInput encode(NDArray x, int timesteps) {
-        NDArray clipped = x.clip(0, 1);
+        NDArray clipped = Clamp.between(x, c.of(0), c.of(1));
         NDArray fireStep = clipped.neg().add(c.of(1)).mul(c.of(timesteps - 1)).round();
         NDArray active = clipped.gt(c.of(threshold));
         NDList steps = new NDList(timesteps);

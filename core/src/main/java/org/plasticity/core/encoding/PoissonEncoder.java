@@ -3,6 +3,7 @@ package org.plasticity.core.encoding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.plasticity.core.tensor.Clamp;
 import org.plasticity.core.tensor.Constants;
 
 /**
@@ -21,7 +22,7 @@ public final class PoissonEncoder implements Encoder {
 
     @Override
     public EncodedInput encode(NDArray x, int timesteps) {
-        NDArray p = x.mul(c.of(gain)).clip(0, 1);
+        NDArray p = Clamp.between(x.mul(c.of(gain)), c.of(0), c.of(1));
         long b = x.getShape().get(0);
         long d = x.getShape().get(1);
         NDArray u = x.getManager().randomUniform(0f, 1f, new Shape(timesteps, b, d), DataType.FLOAT32);

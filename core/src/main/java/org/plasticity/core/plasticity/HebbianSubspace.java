@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.plasticity.core.state.Checkpoint;
 import org.plasticity.core.state.Stateful;
+import org.plasticity.core.tensor.Clamp;
 import org.plasticity.core.tensor.Constants;
 import org.plasticity.core.tensor.StepScope;
 
@@ -186,15 +187,16 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
 
     /**
      * The end of one iteration on the new rows, from the raw update {@code U = Yᵀ·(x − X̂)} over R rows:
-     * {@code Δ = clamp(U/R, ±clamp); Mom ← m·Mom + (1 − m)·Δ; H ← H + lr·Mom}. Its constants are kept ones (the
-     * clamp's bounds are the scalars of one native clamp, outside any graph).
+     * {@code Δ = clamp(U/R, ±clamp); Mom ← m·Mom + (1 − m)·Δ; H ← H + lr·Mom}. Its constants, the clamp's bounds
+     * included, are kept 0-d tensors ({@link Clamp}).
      */
     private final class MomentumStep {
         private final NDArray rows;
         private final NDArray decay;
         private final NDArray gain;
         private final NDArray lr;
-        private final double clamp;
+        private final NDArray upper;
+        private final NDArray lower;
         /** {@code H_newᵀ}: a view, so it follows the in-place updates of H_new. */
         final NDArray hNewT;
 
@@ -203,12 +205,13 @@ public final class HebbianSubspace implements SubspaceBasis, Stateful, AutoClose
             decay = c.of(s.momentum());
             gain = c.of(1 - s.momentum());
             lr = c.of(s.lr());
-            clamp = s.clamp();
+            upper = c.of(s.clamp());
+            lower = c.of(-s.clamp());
             hNewT = hNew.transpose();
         }
 
         void apply(NDArray raw) {
-            NDArray delta = raw.div(rows).clip(-clamp, clamp);
+            NDArray delta = Clamp.between(raw.div(rows), lower, upper);
             momNew.muli(decay).addi(delta.muli(gain));
             hNew.addi(momNew.mul(lr));
         }

@@ -4,8 +4,11 @@
 # Then per method: each side's training seconds per task, after / before per task and over the run, the time outside
 # training (noisy when paired: the two processes reach their evaluations at different moments), ACC / BWT, and how
 # far the two accuracy matrices are apart (entries in points: mean, largest, how many above 0.1).
-# Usage: scripts/bench/before-after.sh BEFORE_DIR AFTER_DIR METHOD... (METHOD: a configs/pmnist-METHOD.json name)
-#   BEFORE_DIR, AFTER_DIR: two checkouts, each built (mvn package -DskipTests, or any scripts/plasticity call there).
+# Usage: scripts/bench/before-after.sh BEFORE_DIR AFTER_DIR METHOD... (METHOD: a configs/pmnist-METHOD.json name, or
+#   B:A to run method B on the before side and A on the after side, e.g. `DIR DIR finetune-dsr:hlop-dsr` for a
+#   method's training time over fine-tuning's on one checkout)
+#   BEFORE_DIR, AFTER_DIR: two checkouts, each built (mvn package -DskipTests, or any scripts/plasticity call there);
+#   they may be the same checkout.
 # Environment: TASKS (default 10), SEED (default 2022), OUT (default runs/before-after), PLASTICITY_SET (extra --set
 #   values for both sides, space-separated), PLASTICITY_DATA as for any run. Run nothing else meanwhile: the two
 #   sides take the machine's two cores.
@@ -20,8 +23,8 @@ for side in "$BEFORE" "$AFTER"; do
   [ -x "$side/scripts/plasticity" ] || { echo "before-after: $side is not a Plasticity checkout" >&2; exit 2; }
 done
 for m in "$@"; do
-  [ -f "$BEFORE/configs/pmnist-$m.json" ] && [ -f "$AFTER/configs/pmnist-$m.json" ] \
-    || { echo "before-after: no configs/pmnist-$m.json in both checkouts" >&2; exit 2; }
+  [ -f "$BEFORE/configs/pmnist-${m%%:*}.json" ] && [ -f "$AFTER/configs/pmnist-${m##*:}.json" ] \
+    || { echo "before-after: no configs/pmnist-${m%%:*}.json before or configs/pmnist-${m##*:}.json after" >&2; exit 2; }
 done
 EXTRA=(); for kv in ${PLASTICITY_SET:-}; do EXTRA+=(--set "$kv"); done
 one_side() {   # DIR NAME METHOD: one run, its log ending with the process's wall time; fails when the run fails
@@ -33,9 +36,10 @@ one_side() {   # DIR NAME METHOD: one run, its log ending with the process's wal
   return $rc
 }
 for m in "$@"; do
-  one_side "$BEFORE" before "$m" & pid=$!
-  one_side "$AFTER" after "$m" || { wait $pid || true; echo "before-after: the after run of $m failed ($OUT/after-$m.log)" >&2; exit 1; }
-  wait $pid || { echo "before-after: the before run of $m failed ($OUT/before-$m.log)" >&2; exit 1; }
+  mb=${m%%:*}; ma=${m##*:}
+  one_side "$BEFORE" before "$mb" & pid=$!
+  one_side "$AFTER" after "$ma" || { wait $pid || true; echo "before-after: the after run of $ma failed ($OUT/after-$ma.log)" >&2; exit 1; }
+  wait $pid || { echo "before-after: the before run of $mb failed ($OUT/before-$mb.log)" >&2; exit 1; }
 done
 python3 - "$OUT" "$@" <<'PY'
 import json, sys
@@ -45,7 +49,8 @@ def load(name):
     wall = [l for l in open('%s/%s.log' % (out, name)) if l.startswith('PROCESS wall_s=')][-1].split('=')[1]
     return m, float(wall), [t['trainSeconds'] for t in m['perTask']]
 for method in methods:
-    (b, wb, tb), (a, wa, ta) = load('before-' + method), load('after-' + method)
+    mb, ma = method.split(':')[0], method.split(':')[-1]
+    (b, wb, tb), (a, wa, ta) = load('before-' + mb), load('after-' + ma)
     print('== %s' % method)
     for side, m, w, t in (('before', b, wb, tb), ('after', a, wa, ta)):
         print('%-6s wall %7.1f s  training %7.1f s  outside %6.1f s  ACC %.2f BWT %.2f  per task %s'

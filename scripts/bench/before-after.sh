@@ -10,7 +10,9 @@
 #   BEFORE_DIR, AFTER_DIR: two checkouts, each built (mvn package -DskipTests, or any scripts/plasticity call there);
 #   they may be the same checkout.
 # Environment: TASKS (default 10), SEED (default 2022), OUT (default runs/before-after), PLASTICITY_SET (extra --set
-#   values for both sides, space-separated), PLASTICITY_DATA as for any run. Run nothing else meanwhile: the two
+#   values for both sides, space-separated), PLASTICITY_DATA as for any run, BEFORE_PREDATES_FWT=1 for a before
+#   checkout older than training.forwardTransfer (its run then also evaluates for forward transfer, which changes no
+#   entry of the accuracy matrix but makes its time outside training incomparable). Run nothing else meanwhile: the two
 #   sides take the machine's two cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,9 +30,10 @@ for m in "$@"; do
 done
 EXTRA=(); for kv in ${PLASTICITY_SET:-}; do EXTRA+=(--set "$kv"); done
 one_side() {   # DIR NAME METHOD: one run, its log ending with the process's wall time; fails when the run fails
-  local t0 rc=0; t0=$(date +%s.%N); rm -rf "${OUT:?}/$2-$3"
+  local t0 rc=0 fwt=(--set training.forwardTransfer=false); t0=$(date +%s.%N); rm -rf "${OUT:?}/$2-$3"
+  [ "$2" = before ] && [ "${BEFORE_PREDATES_FWT:-0}" = 1 ] && fwt=()
   (cd "$1" && scripts/plasticity run "configs/pmnist-$3.json" --set seed="$SEED" --set data.tasks="$TASKS" \
-     --set threads=1 --set output.progress=false --set training.forwardTransfer=false "${EXTRA[@]}" \
+     --set threads=1 --set output.progress=false "${fwt[@]}" "${EXTRA[@]}" \
      --out "$OUT/$2-$3") > "$OUT/$2-$3.log" 2>&1 || rc=$?
   echo "PROCESS wall_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')" >> "$OUT/$2-$3.log"
   return $rc
